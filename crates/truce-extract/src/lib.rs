@@ -1,0 +1,1 @@
+//! Document in, event records and diagnostics out: the grammar of conflict reporting.

@@ -1,0 +1,1 @@
+//! Places, spelling variants and coordinates; finds place names in text.
