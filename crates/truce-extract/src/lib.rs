@@ -1,1 +1,4 @@
-//! Document in, event records and diagnostics out: the grammar of conflict reporting.
+//! Extraction (in progress).
+pub mod date;
+pub mod number;
+pub mod sentence;

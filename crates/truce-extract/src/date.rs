@@ -1,0 +1,543 @@
+//! The date grammar: how reports say when something happened, resolved against
+//! the publication date (or the date of the statement being reported).
+//!
+//! Finding and resolving are separate steps: [`find`] scans the whole text once
+//! and returns [`RawDate`]s with byte spans; [`Resolver::resolve`] turns one into
+//! a `(date, date_end)` pair given the anchors known at that point of the text.
+//! Nothing here reads the clock: without a publication date, relative dates
+//! stay unresolved and day-month dates come out as `--MM-DD`.
+
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+use truce_model::PartialDate;
+
+use crate::number;
+
+/// A date expression before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    /// Parts as written; a missing year is inferred from the anchor.
+    Abs { y: Option<i32>, m: Option<u8>, d: Option<u8> },
+    /// A range `start..end`; the start borrows month and year from the end when it lacks them.
+    Range { start: Box<Expr>, end: Box<Expr> },
+    /// From a date to the publication date ("since November 2020", "to the present").
+    Since(Box<Expr>),
+    /// `n` days before the anchor (yesterday = 1).
+    DaysAgo(i64),
+    /// `n` weeks, months or years before the anchor, at the unit's precision.
+    UnitsAgo(i64, Unit),
+    /// The previous calendar week (Monday–Sunday), month or year.
+    LastUnit(Unit),
+    /// The current calendar month or year, up to the anchor.
+    ThisUnit(Unit),
+    /// The most recent weekday (0 = Monday) before the anchor; `strict` excludes the anchor's own day.
+    Weekday { weekday: u8, strict: bool },
+    /// The day after the previous date in the text.
+    NextDay,
+    /// "Over the past two years": from `n` units before the anchor to the anchor.
+    PastPeriod(i64, Unit),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// One date expression found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDate {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    /// The grammar rule that found it, for explanations.
+    pub rule: &'static str,
+    /// Written as the end of something already under way ("continued into December 13").
+    pub end_marker: bool,
+}
+
+impl RawDate {
+    pub fn is_relative(&self) -> bool {
+        !matches!(self.expr, Expr::Abs { .. } | Expr::Range { .. } | Expr::Since(_))
+    }
+}
+
+const MONTHS_EN: &str = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
+const MONTHS_RU_GEN: &str = r"(?P<mon>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+const MONTHS_RU_PREP: &str = r"(?P<mon>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)";
+const DAY: &str = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?";
+const YEAR: &str = r"(?P<y>(?:19|20)\d\d)";
+
+fn month_number(name: &str) -> Option<u8> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    let en = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    if let Some(i) = en.iter().position(|m| n.starts_with(m)) {
+        return Some(i as u8 + 1);
+    }
+    let ru = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
+    // "ма" (May) must not shadow "март" (March): test the longer stems first.
+    let mut order: Vec<usize> = (0..12).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(ru[i].len()));
+    order.into_iter().find(|&i| n.starts_with(ru[i])).map(|i| i as u8 + 1)
+}
+
+fn weekday_number(name: &str) -> Option<u8> {
+    let n = name.to_lowercase();
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        .iter()
+        .position(|w| *w == n)
+        .map(|i| i as u8)
+}
+
+fn unit_of(word: &str) -> Option<Unit> {
+    let w = word.to_lowercase();
+    Some(match w.trim_end_matches('s') {
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        _ => return None,
+    })
+}
+
+type Build = fn(&Captures) -> Option<Expr>;
+
+struct Rule {
+    name: &'static str,
+    re: Regex,
+    build: Build,
+}
+
+fn cap_num(c: &Captures, name: &str) -> Option<u32> {
+    c.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+fn abs(c: &Captures) -> Option<Expr> {
+    let m = match c.name("mon") {
+        Some(m) => Some(month_number(m.as_str())?),
+        None => cap_num(c, "m").map(|m| m as u8),
+    };
+    Some(Expr::Abs { y: cap_num(c, "y").map(|y| y as i32), m, d: cap_num(c, "d").map(|d| d as u8) })
+}
+
+fn day_range(c: &Captures) -> Option<Expr> {
+    let m = month_number(c.name("mon")?.as_str())?;
+    let y = cap_num(c, "y").map(|y| y as i32);
+    let d1 = cap_num(c, "d1")? as u8;
+    let d2 = cap_num(c, "d2")? as u8;
+    if d2 <= d1 {
+        return None;
+    }
+    Some(Expr::Range {
+        start: Box::new(Expr::Abs { y, m: Some(m), d: Some(d1) }),
+        end: Box::new(Expr::Abs { y, m: Some(m), d: Some(d2) }),
+    })
+}
+
+fn month_of_relative_year(c: &Captures) -> Option<Expr> {
+    let m = month_number(c.name("mon")?.as_str())?;
+    match c.name("rel")?.as_str().to_lowercase().as_str() {
+        "last" | "the previous" | "the past" => Some(Expr::Range {
+            // Marked by a year offset the resolver applies: encode as UnitsAgo on a month start is
+            // awkward, so use a relative year resolved below.
+            start: Box::new(Expr::Abs { y: Some(-1), m: Some(m), d: None }),
+            end: Box::new(Expr::Abs { y: Some(-1), m: Some(m), d: None }),
+        }),
+        _ => Some(Expr::Range {
+            start: Box::new(Expr::Abs { y: Some(0), m: Some(m), d: None }),
+            end: Box::new(Expr::Abs { y: Some(0), m: Some(m), d: None }),
+        }),
+    }
+}
+
+fn rules() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let r = |name: &'static str, pat: String, build: Build| Rule {
+            name,
+            re: Regex::new(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
+            build,
+        };
+        let f = |p: &str| {
+            p.replace("{MON}", MONTHS_EN)
+                .replace("{RUMON}", MONTHS_RU_GEN)
+                .replace("{RUMONP}", MONTHS_RU_PREP)
+                .replace("{D}", DAY)
+                .replace("{Y}", YEAR)
+                .replace("{NUM}", number::NUMBER_PATTERN)
+        };
+        vec![
+            // "on the night of 11 to 12 December", "the night of December 11-12"
+            r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), day_range),
+            r("night_range", f(r"(?i:(?:on )?the night of ){MON} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,? {Y})?\b"), day_range),
+            r("night_range", f(r"в ночь с (?P<d1>[0-3]?\d) на (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
+            // "November 16-18", "November 10 to 14, 2022"
+            r("day_range", f(r"\b{MON} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?:-|–|—|(?i:to|through|and)) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,? {Y}\b)?"), day_range),
+            r("day_range", f(r"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?:-|–|—|(?i:to|and)) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), day_range),
+            // Full dates.
+            r("month_day_year", f(r"\b{MON} {D},? {Y}\b"), abs),
+            r("day_month_year", f(r"\b{D} (?i:of )?{MON},? {Y}\b"), abs),
+            r("numeric_dmy", f(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]{Y}\b"), abs),
+            r("iso", f(r"\b{Y}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), abs),
+            r("ru_day_month", f(r"\b{D} {RUMON}(?: {Y})?"), abs),
+            // Day and month, year inferred.
+            r("month_day", f(r"\b{MON} {D}\b(?:[^:\d]|$)"), abs),
+            r("day_month", f(r"\b{D} (?i:of )?{MON}\b"), abs),
+            // Month precision.
+            r("month_of_year", f(r"\b{MON} (?i:of )(?P<rel>(?i:this|last|the previous|the past|the current|the same)) (?i:year)\b"), month_of_relative_year),
+            r("month_year", f(r"\b(?:(?i:early|mid|late|the end of|the beginning of|the middle of|the start of)[- ])?{MON},? {Y}\b"), abs),
+            r("ru_month_year", f(r"в {RUMONP}(?: {Y})?"), abs),
+            r("month", f(r"(?i:\b(?:in|since|during|by|until|till|from|of|through|throughout|late|early|mid)) (?:(?i:early|mid|late)[- ])?{MON}\b"), abs),
+            // Year precision.
+            r("year", f(r"(?i:\b(?:in|since|during|by|until|till|from|through|throughout|of|before|after|early|late|mid)[- ]){Y}\b"), abs),
+            r("ru_year", f(r"в {Y} году"), abs),
+            // Relative to the anchor.
+            r("day_before_yesterday", f(r"(?i)\bthe day before yesterday\b"), |_| Some(Expr::DaysAgo(2))),
+            r("yesterday", f(r"(?i)\b(?:yesterday|last night|overnight|вчера|прошлой ночью|минувшей ночью)"), |_| Some(Expr::DaysAgo(1))),
+            r("today", f(r"(?i)\b(?:today|this morning|this afternoon|this evening|tonight|earlier today|сегодня)\b"), |_| Some(Expr::DaysAgo(0))),
+            r("units_ago", f(r"(?i)\b(?P<n>{NUM}) (?P<u>days?|weeks?|months?|years?) ago\b"), |c| {
+                let n = number::parse(c.name("n")?.as_str())? as i64;
+                Some(match unit_of(c.name("u")?.as_str())? {
+                    Unit::Day => Expr::DaysAgo(n),
+                    u => Expr::UnitsAgo(n, u),
+                })
+            }),
+            r("past_period", f(r"(?i)\b(?:over|during|in|for|within) the (?:past|last) (?P<n>{NUM} )?(?P<u>days?|weeks?|months?|years?)\b"), |c| {
+                let n = match c.name("n") {
+                    Some(m) => number::parse(m.as_str())? as i64,
+                    None => 1,
+                };
+                Some(Expr::PastPeriod(n, unit_of(c.name("u")?.as_str())?))
+            }),
+            r("last_unit", f(r"(?i)\blast (?P<u>week|month|year)\b"), |c| Some(Expr::LastUnit(unit_of(c.name("u")?.as_str())?))),
+            r("this_unit", f(r"(?i)\b(?:earlier )?this (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
+            r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
+                Some(Expr::Weekday {
+                    weekday: weekday_number(c.name("wd")?.as_str())?,
+                    strict: c.name("q")?.as_str().eq_ignore_ascii_case("last"),
+                })
+            }),
+            r("next_day", f(r"(?i)\b(?:the )?(?:next|following) (?:day|morning|evening|night)\b|\ba day later\b"), |_| Some(Expr::NextDay)),
+        ]
+    })
+}
+
+/// Every date expression in `text`, in text order, without overlaps (at one
+/// position the longest expression wins). Ranges written with two dates
+/// ("between A and B", "from A to B", "from A to the present") are joined.
+pub fn find(text: &str) -> Vec<RawDate> {
+    let mut found: Vec<(usize, RawDate)> = Vec::new();
+    for (priority, rule) in rules().iter().enumerate() {
+        for c in rule.re.captures_iter(text) {
+            let whole = c.get(0).expect("group 0");
+            let Some(expr) = (rule.build)(&c) else { continue };
+            // The preposition that licenses a bare month or year is context, not part of the date.
+            let start = match rule.name {
+                "month" => c.name("mon").map_or(whole.start(), |m| m.start()),
+                "year" => c.name("y").map_or(whole.start(), |m| m.start()),
+                _ => whole.start(),
+            };
+            // "month_day" swallows one char after the day to refuse times ("May 5:30"); give it back.
+            let mut end = whole.end();
+            if rule.name == "month_day" {
+                if let Some(d) = c.name("d") {
+                    end = d.end() + text[d.end()..].find(|ch: char| !matches!(ch, 's' | 't' | 'n' | 'd' | 'r' | 'h')).unwrap_or(0).min(2);
+                }
+            }
+            if !plausible(&expr) {
+                continue;
+            }
+            found.push((priority, RawDate { start, end, expr, rule: rule.name, end_marker: false }));
+        }
+    }
+    // Where expressions overlap, the longest wins; among equals, the earlier rule.
+    found.sort_by_key(|(p, r)| (std::cmp::Reverse(r.end - r.start), *p, r.start));
+    let mut out: Vec<RawDate> = Vec::new();
+    for (_, r) in found {
+        if out.iter().any(|o| r.start < o.end && o.start < r.end) {
+            continue;
+        }
+        out.push(r);
+    }
+    out.sort_by_key(|r| r.start);
+    join_ranges(text, out)
+}
+
+fn plausible(e: &Expr) -> bool {
+    match e {
+        Expr::Abs { y, m, d } => {
+            let m_ok = m.is_none_or(|m| (1..=12).contains(&m));
+            let d_ok = d.is_none_or(|d| (1..=31).contains(&d));
+            let y_ok = y.is_none_or(|y| y <= 0 || (1900..=2100).contains(&y));
+            m_ok && d_ok && y_ok && (m.is_some() || y.is_some())
+        }
+        Expr::Range { start, end } => plausible(start) && plausible(end),
+        _ => true,
+    }
+}
+
+fn join_ranges(text: &str, dates: Vec<RawDate>) -> Vec<RawDate> {
+    let mut out: Vec<RawDate> = Vec::with_capacity(dates.len());
+    let mut it = dates.into_iter().peekable();
+    while let Some(mut cur) = it.next() {
+        let before = text[..cur.start].to_lowercase();
+        let before = before.trim_end();
+        let opens_between = before.ends_with("between");
+        let opens_from = before.ends_with("from") || before.ends_with("since") || before.ends_with("с");
+        if let Some(next) = it.peek() {
+            let gap = text[cur.end..next.start].trim().to_lowercase();
+            let joins = (opens_between && gap == "and")
+                || (opens_from && matches!(gap.as_str(), "to" | "until" | "till" | "through" | "-" | "–" | "по" | "до"));
+            if joins && !cur.is_relative() && !next.is_relative() {
+                let next = it.next().expect("peeked");
+                cur = RawDate { start: cur.start, end: next.end, expr: Expr::Range { start: Box::new(cur.expr), end: Box::new(next.expr) }, rule: "between_range", end_marker: false };
+                out.push(cur);
+                continue;
+            }
+        }
+        if !cur.is_relative() {
+            let after = text[cur.end..].to_lowercase();
+            let to_present = ["to the present", "to date", "until now", "till now", "to this day", "until today", "to the present day", "up to now", "по настоящее время", "до сих пор"];
+            if opens_from || before.ends_with("since") {
+                if let Some(p) = to_present.iter().find(|p| after.trim_start().starts_with(**p)) {
+                    let skip = after.len() - after.trim_start().len() + p.len();
+                    cur.end += skip;
+                }
+                cur.expr = Expr::Since(Box::new(cur.expr));
+                cur.rule = "since";
+            }
+            let lead = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            if matches!(lead, "into" | "until" | "till" | "through") {
+                cur.end_marker = true;
+            }
+        }
+        out.push(cur);
+    }
+    out
+}
+
+/// Turns date expressions into dates, given what the text has established so far.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolver {
+    /// The document's publication date, at whatever precision is known.
+    pub published: Option<PartialDate>,
+}
+
+impl Resolver {
+    /// Resolves `expr`; `anchor` is the date relative expressions count from
+    /// (the reported statement's date, else the publication date) and `prev`
+    /// the last full date mentioned before it ("the next day").
+    pub fn resolve(&self, expr: &Expr, anchor: Option<PartialDate>, prev: Option<PartialDate>) -> (Option<PartialDate>, Option<PartialDate>) {
+        let anchor = anchor.or(self.published);
+        let day_anchor = anchor.filter(PartialDate::is_full);
+        match expr {
+            Expr::Abs { .. } => (self.absolute(expr, None), None),
+            Expr::Range { start, end } => {
+                let e = self.absolute(end, None);
+                let s = self.absolute(start, e);
+                match (s, e) {
+                    (Some(s), Some(e)) if s == e => (Some(s), None),
+                    (s, e) => (s, e),
+                }
+            }
+            Expr::Since(inner) => {
+                let (s, _) = self.resolve(inner, None, prev);
+                (s, s.and(self.published))
+            }
+            Expr::DaysAgo(n) => (day_anchor.and_then(|a| a.add_days(-n)), None),
+            Expr::UnitsAgo(n, unit) => {
+                let a = match day_anchor {
+                    Some(a) => a,
+                    None => return (None, None),
+                };
+                match unit {
+                    Unit::Day => (a.add_days(-n), None),
+                    Unit::Week => (a.add_days(-7 * n), None),
+                    Unit::Month => (months_back(a, *n), None),
+                    Unit::Year => (a.year().map(|y| PartialDate::y(y - *n as i32)), None),
+                }
+            }
+            Expr::LastUnit(unit) => match (unit, anchor) {
+                (Unit::Week, Some(a)) if a.is_full() => {
+                    let wd = a.weekday().unwrap_or(0) as i64;
+                    let monday = a.add_days(-wd - 7);
+                    (monday, monday.and_then(|m| m.add_days(6)))
+                }
+                (Unit::Month, Some(a)) => (a.year().zip(a.month()).and_then(|(y, m)| months_back(PartialDate::ym(y, m)?, 1)), None),
+                (Unit::Year, Some(a)) => (a.year().map(|y| PartialDate::y(y - 1)), None),
+                _ => (None, None),
+            },
+            Expr::ThisUnit(unit) => match (unit, anchor) {
+                (Unit::Month, Some(a)) => (a.year().zip(a.month()).and_then(|(y, m)| PartialDate::ym(y, m)), None),
+                (Unit::Year, Some(a)) => (a.year().map(PartialDate::y), None),
+                (Unit::Week, Some(a)) if a.is_full() => {
+                    let wd = a.weekday().unwrap_or(0) as i64;
+                    (a.add_days(-wd), Some(a))
+                }
+                _ => (None, None),
+            },
+            Expr::Weekday { weekday, strict } => match day_anchor {
+                Some(a) => {
+                    let awd = a.weekday().unwrap_or(0) as i64;
+                    let mut back = (awd - *weekday as i64).rem_euclid(7);
+                    if back == 0 && *strict {
+                        back = 7;
+                    }
+                    (a.add_days(-back), None)
+                }
+                None => (None, None),
+            },
+            Expr::NextDay => (prev.filter(PartialDate::is_full).and_then(|p| p.add_days(1)), None),
+            Expr::PastPeriod(n, unit) => {
+                let Some(a) = anchor else { return (None, None) };
+                let start = match (unit, day_anchor) {
+                    (Unit::Day, Some(d)) => d.add_days(-n),
+                    (Unit::Week, Some(d)) => d.add_days(-7 * n),
+                    (Unit::Month, _) => a.year().zip(a.month()).and_then(|(y, m)| months_back(PartialDate::ym(y, m)?, *n)),
+                    (Unit::Year, _) => match a.month() {
+                        Some(m) => a.year().and_then(|y| PartialDate::ym(y - *n as i32, m)),
+                        None => a.year().map(|y| PartialDate::y(y - *n as i32)),
+                    },
+                    _ => None,
+                };
+                (start, start.and(Some(a)))
+            }
+        }
+    }
+
+    /// An absolute date with its year inferred when missing. `end` lends its
+    /// month and year to a range start written without them.
+    fn absolute(&self, expr: &Expr, end: Option<PartialDate>) -> Option<PartialDate> {
+        let Expr::Abs { y, m, d } = *expr else { return None };
+        let pub_year = self.published.and_then(|p| p.year());
+        let year = match y {
+            // 0 and -1 encode "this year" and "last year" relative to publication.
+            Some(y) if y <= 0 => Some(pub_year? + y),
+            Some(y) => Some(y),
+            None => end.and_then(|e| e.year()).or_else(|| self.infer_year(m?, d)),
+        };
+        let month = m.or_else(|| end.and_then(|e| e.month()));
+        match (year, month, d) {
+            (Some(y), Some(m), Some(d)) => PartialDate::ymd(y, m, d),
+            (Some(y), Some(m), None) => PartialDate::ym(y, m),
+            (Some(y), None, _) => Some(PartialDate::y(y)),
+            (None, Some(m), Some(d)) => PartialDate::md(m, d),
+            _ => None,
+        }
+    }
+
+    /// The year a day or month without one most likely means: the publication
+    /// year, or the year before when that would put it after publication
+    /// (a January report about "December 30").
+    fn infer_year(&self, month: u8, day: Option<u8>) -> Option<i32> {
+        let p = self.published?;
+        let y = p.year()?;
+        let candidate = match day {
+            Some(d) => PartialDate::ymd(y, month, d).or_else(|| PartialDate::ym(y, month))?,
+            None => PartialDate::ym(y, month)?,
+        };
+        let latest = p.last_day()?.add_days(2)?;
+        let first = candidate.first_day()?;
+        Some(if first > latest { y - 1 } else { y })
+    }
+}
+
+fn months_back(a: PartialDate, n: i64) -> Option<PartialDate> {
+    let (y, m) = (a.year()? as i64, a.month()? as i64);
+    let total = y * 12 + (m - 1) - n;
+    PartialDate::ym((total.div_euclid(12)) as i32, (total.rem_euclid(12) + 1) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> PartialDate {
+        s.parse().unwrap()
+    }
+
+    /// Resolves every date in `text` against `published`, as strings.
+    fn resolve_all(text: &str, published: &str) -> Vec<(String, Option<String>)> {
+        let r = Resolver { published: Some(d(published)) };
+        find(text)
+            .iter()
+            .map(|m| {
+                let (a, b) = r.resolve(&m.expr, None, None);
+                (a.map(|x| x.to_string()).unwrap_or_default(), b.map(|x| x.to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn absolute_forms() {
+        assert_eq!(resolve_all("on March 24", "2023-03-30"), vec![("2023-03-24".into(), None)]);
+        assert_eq!(resolve_all("on 24 March 2023 at dawn", "2023-04"), vec![("2023-03-24".into(), None)]);
+        assert_eq!(resolve_all("a report of 14.12.2022 said", "2023-01-01"), vec![("2022-12-14".into(), None)]);
+        assert_eq!(resolve_all("signed on November 10, 2020.", "2023-03"), vec![("2020-11-10".into(), None)]);
+        assert_eq!(resolve_all("In August 2021, the ministry", "2022-12-13"), vec![("2021-08".into(), None)]);
+        assert_eq!(resolve_all("13 сентября 2022 года", "2022-09-14"), vec![("2022-09-13".into(), None)]);
+    }
+
+    #[test]
+    fn year_inferred_across_new_year() {
+        assert_eq!(resolve_all("on December 30 shots were fired", "2023-01-03"), vec![("2022-12-30".into(), None)]);
+        assert_eq!(resolve_all("on January 2 shots were fired", "2023-01-03"), vec![("2023-01-02".into(), None)]);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            resolve_all("between November 10 and November 14", "2022-12-13"),
+            vec![("2022-11-10".into(), Some("2022-11-14".into()))]
+        );
+        assert_eq!(resolve_all("on November 16-18, trucks", "2022-12-13"), vec![("2022-11-16".into(), Some("2022-11-18".into()))]);
+        assert_eq!(
+            resolve_all("on the night of 11 to 12 December", "2022-12-13"),
+            vec![("2022-12-11".into(), Some("2022-12-12".into()))]
+        );
+        assert_eq!(
+            resolve_all("from November 2020 to the present, 50 people", "2023-03"),
+            vec![("2020-11".into(), Some("2023-03".into()))]
+        );
+        assert_eq!(resolve_all("stationed since November 2020", "2022-12-13"), vec![("2020-11".into(), Some("2022-12-13".into()))]);
+        assert_eq!(
+            resolve_all("Over the past two years, shelling", "2022-12-13"),
+            vec![("2020-12".into(), Some("2022-12-13".into()))]
+        );
+    }
+
+    #[test]
+    fn relative_forms() {
+        // 2023-03-08 is a Wednesday.
+        assert_eq!(resolve_all("yesterday", "2023-03-08"), vec![("2023-03-07".into(), None)]);
+        assert_eq!(resolve_all("two days ago", "2023-03-08"), vec![("2023-03-06".into(), None)]);
+        assert_eq!(resolve_all("last Tuesday", "2023-03-08"), vec![("2023-03-07".into(), None)]);
+        assert_eq!(resolve_all("last Wednesday", "2023-03-08"), vec![("2023-03-01".into(), None)]);
+        assert_eq!(resolve_all("Last week, supplies", "2020-12-14"), vec![("2020-12-07".into(), Some("2020-12-13".into()))]);
+        assert_eq!(resolve_all("in August of this year", "2022-12-13"), vec![("2022-08".into(), None)]);
+    }
+
+    #[test]
+    fn statement_anchor_and_next_day() {
+        let r = Resolver { published: Some(d("2023-03-10")) };
+        assert_eq!(r.resolve(&Expr::DaysAgo(2), Some(d("2023-03-07")), None).0, Some(d("2023-03-05")));
+        assert_eq!(r.resolve(&Expr::NextDay, None, Some(d("2020-12-12"))).0, Some(d("2020-12-13")));
+    }
+
+    #[test]
+    fn no_publication_date_keeps_what_the_text_gives() {
+        let r = Resolver { published: None };
+        let found = find("on March 24 and yesterday");
+        assert_eq!(r.resolve(&found[0].expr, None, None).0.unwrap().to_string(), "--03-24");
+        assert_eq!(r.resolve(&found[1].expr, None, None).0, None);
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(find("the march towards the border; they may return; at 22:40; 731 - AB - 61").is_empty());
+        assert!(find("a 44-day war").is_empty());
+    }
+}
