@@ -1,0 +1,416 @@
+//! Store conformance: the behaviour every `truce_store::Store` must show,
+//! written once and generic over the store.
+//!
+//! Each `pub fn` takes a fresh, empty store and panics on the first
+//! difference. A backend's tests call them (see `main.rs` for SQLite). This
+//! module uses nothing but `truce_model` and `truce_store`, so it can move to a
+//! shared place when a second backend arrives.
+
+use truce_model::{ActorRole, Claim, DocMeta, Document, EventRecord, EventType, PartialDate, Role, Stance};
+use truce_store::{DocumentSummary, EventFilter, PutOutcome, Stats, Store, StoreError, StoredEvent};
+
+/// A document, its events, and the raw bytes that go with it.
+struct Fixture {
+    raw: Vec<u8>,
+    doc: Document,
+    events: Vec<EventRecord>,
+}
+
+/// A 64-digit content hash starting with `prefix` (hex digits).
+fn hash(prefix: &str) -> String {
+    format!("{prefix:0<64}")
+}
+
+fn date(s: &str) -> PartialDate {
+    s.parse().unwrap()
+}
+
+fn document(name: &str, content_hash: &str) -> Document {
+    Document {
+        meta: DocMeta { id: name.to_owned(), ..DocMeta::default() },
+        content_hash: content_hash.to_owned(),
+        title: None,
+        clean_text: format!("Clean text of {name}."),
+        removed: Vec::new(),
+    }
+}
+
+/// A minimal event of `doc`; its `text` doubles as a label in assertions.
+fn event(doc: &str, label: &str, event_type: EventType, when: Option<&str>, span_start: usize) -> EventRecord {
+    EventRecord {
+        doc: doc.to_owned(),
+        event_type,
+        date: when.map(date),
+        date_end: None,
+        places: Vec::new(),
+        actors: Vec::new(),
+        claims: Vec::new(),
+        killed: None,
+        injured: None,
+        evidence: None,
+        text: label.to_owned(),
+        span: [span_start, span_start + label.chars().count()],
+        rule: Vec::new(),
+        confidence: 0.5,
+    }
+}
+
+fn places(names: &[&str]) -> Vec<String> {
+    names.iter().map(|&n| n.to_owned()).collect()
+}
+
+fn actor(name: &str, role: Role) -> ActorRole {
+    ActorRole { name: name.to_owned(), role }
+}
+
+fn claim(claimant: &str, stance: Stance) -> Claim {
+    Claim { claimant: claimant.to_owned(), stance }
+}
+
+fn put<S: Store>(store: &mut S, fx: &Fixture) -> i64 {
+    match store.put_document(&fx.raw, &fx.doc, &fx.events).unwrap() {
+        PutOutcome::Inserted { doc_id, events } => {
+            assert_eq!(events, fx.events.len(), "events stored for {}", fx.doc.meta.id);
+            doc_id
+        }
+        other => panic!("{} was not inserted: {other:?}", fx.doc.meta.id),
+    }
+}
+
+fn labels(events: &[StoredEvent]) -> Vec<&str> {
+    events.iter().map(|e| e.record.text.as_str()).collect()
+}
+
+fn all_events<S: Store>(store: &S) -> Vec<StoredEvent> {
+    store.events(&EventFilter::default()).unwrap()
+}
+
+/// The report of the `events.md` example, with three events that between them
+/// use every date precision, every optional field set and unset, and lists
+/// whose order is not alphabetical.
+fn rich_fixture() -> Fixture {
+    let name = "000_304fdd65a8348845.txt";
+    let mut doc = document(name, &hash("304fdd65a8348845"));
+    doc.meta.outlet = Some("Ministry of Defense of Azerbaijan".into());
+    doc.meta.published = Some(date("2023-03-25"));
+    doc.meta.language = Some("en".into());
+    doc.meta.url = Some("https://mod.gov.az/en/news/44321.html".into());
+    doc.title = Some("Information of the Ministry of Defense".into());
+    doc.clean_text = "Convoy seen near Khankendi. Бой у Шуши в ноябре 2020. On March 24, shots.".into();
+    doc.removed = vec!["Menu".into(), "© 2023 footer".into()];
+
+    let mut convoy = event(
+        name,
+        "the movement of a convoy was once again detected on March 24",
+        EventType::MilitaryMovement,
+        Some("2023-03-24"),
+        312,
+    );
+    convoy.span = [312, 421];
+    convoy.places = places(&["Khankendi", "Khalfali", "Turshsu"]);
+    convoy.actors = vec![
+        actor("Russian peacekeeping contingent", Role::Escort),
+        actor("Armenian armed formations", Role::Perpetrator),
+    ];
+    convoy.claims = vec![
+        claim("Ministry of Defense of Azerbaijan", Stance::Asserted),
+        claim("Ministry of Defense of Armenia", Stance::Denied),
+    ];
+    convoy.injured = Some(0);
+    convoy.evidence = Some("technical surveillance".into());
+    convoy.rule = vec!["trigger:convoy".into(), "date:month-day".into()];
+    convoy.confidence = 0.1; // Not exact in binary: must come back bit for bit.
+
+    let mut war = event(name, "Бой у Шуши в ноябре 2020", EventType::ArmedClash, Some("2020-11"), 28);
+    war.date_end = Some(date("2023"));
+    war.places = places(&["Şuşa"]);
+    war.actors = vec![actor("Armed Forces of Azerbaijan", Role::Participant)];
+    war.claims = vec![claim("Armenpress", Stance::Asserted)];
+    war.killed = Some(50);
+    war.injured = Some(7);
+    war.rule = vec!["range".into()];
+    war.confidence = 0.875;
+
+    let mut shots = event(name, "On March 24, shots.", EventType::Firing, Some("--03-24"), 53);
+    shots.confidence = 0.0;
+
+    Fixture { raw: b"<html>\xff\x00 raw bytes, not UTF-8</html>".to_vec(), doc, events: vec![convoy, war, shots] }
+}
+
+/// Everything put comes back exactly: document fields, raw bytes, and each
+/// record with its lists in their order and its dates at their precision.
+pub fn round_trip<S: Store>(store: &mut S) {
+    let fx = rich_fixture();
+    let doc_id = put(store, &fx);
+
+    let stored = store.document(&doc_id.to_string()).unwrap().expect("document by id");
+    let summary = &stored.summary;
+    assert_eq!(
+        (summary.doc_id, summary.name.as_str(), summary.content_hash.as_str()),
+        (doc_id, fx.doc.meta.id.as_str(), fx.doc.content_hash.as_str())
+    );
+    assert_eq!(summary.outlet, fx.doc.meta.outlet);
+    assert_eq!(summary.published, fx.doc.meta.published);
+    assert_eq!(summary.language, fx.doc.meta.language);
+    assert_eq!(summary.url, fx.doc.meta.url);
+    assert_eq!(summary.title, fx.doc.title);
+    assert_eq!(summary.n_events, 3);
+    let at = &summary.ingested_at;
+    assert!(
+        at.len() == 20
+            && at.as_bytes()[10] == b'T'
+            && at.ends_with('Z')
+            && at.parse::<PartialDate>().is_ok_and(|d| d.is_full()),
+        "ingested_at {at:?} is not an RFC 3339 UTC timestamp"
+    );
+    assert_eq!(stored.clean_text, fx.doc.clean_text);
+    assert_eq!(stored.raw, fx.raw);
+
+    // In the document, events keep the order they were put in.
+    let records: Vec<&EventRecord> = stored.events.iter().map(|e| &e.record).collect();
+    assert_eq!(records, fx.events.iter().collect::<Vec<_>>());
+    assert!(stored.events.iter().all(|e| e.doc_id == doc_id));
+    let mut ids: Vec<i64> = stored.events.iter().map(|e| e.event_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "event ids must be distinct: {ids:?}");
+
+    assert_eq!(store.documents().unwrap(), vec![summary.clone()]);
+
+    // Queried, they come by date, undated last, and are the same records.
+    let by_date = store.events(&EventFilter { doc_id: Some(doc_id), ..EventFilter::default() }).unwrap();
+    let expected = [&fx.events[1], &fx.events[0], &fx.events[2]];
+    assert_eq!(by_date.iter().map(|e| &e.record).collect::<Vec<_>>(), expected);
+    assert_eq!(by_date[1], stored.events[0]);
+}
+
+/// Putting bytes already stored (same content hash) writes nothing, whatever
+/// the name and events that come with them.
+pub fn duplicate_hash_adds_nothing<S: Store>(store: &mut S) {
+    let fx = rich_fixture();
+    let doc_id = put(store, &fx);
+    let (stats, documents) = (store.stats().unwrap(), store.documents().unwrap());
+
+    let mut again = rich_fixture();
+    again.doc.meta.id = "copy.txt".into();
+    again.events = vec![event("copy.txt", "a new event", EventType::Protest, Some("2024-01-01"), 0)];
+    let outcome = store.put_document(&again.raw, &again.doc, &again.events).unwrap();
+
+    assert_eq!(outcome, PutOutcome::Duplicate { doc_id });
+    assert_eq!(store.stats().unwrap(), stats);
+    assert_eq!(store.documents().unwrap(), documents);
+    assert!(store.document("copy.txt").unwrap().is_none());
+}
+
+/// A put that fails partway leaves the store exactly as it was: no document,
+/// no event, no place or actor first named by the failed document.
+///
+/// `break_claims` must make the backend fail on the next claim it stores, and
+/// `repair` undo that. The failing document stores an event with new places
+/// and actors before its first claim.
+pub fn failed_put_leaves_nothing<S: Store>(store: &mut S, break_claims: impl FnOnce(), repair: impl FnOnce()) {
+    let mut first = Fixture { raw: b"first".to_vec(), doc: document("first.txt", &hash("f1")), events: Vec::new() };
+    let mut e = event("first.txt", "earlier event", EventType::Firing, Some("2023-01-05"), 0);
+    e.places = places(&["Khankendi"]);
+    e.actors = vec![actor("Armenian armed formations", Role::Perpetrator)];
+    first.events.push(e);
+    put(store, &first);
+    let (stats, documents, events) = (store.stats().unwrap(), store.documents().unwrap(), all_events(store));
+
+    let name = "failing.txt";
+    let mut failing = Fixture { raw: b"failing".to_vec(), doc: document(name, &hash("fa11")), events: Vec::new() };
+    let mut e1 = event(name, "new places and actors, no claims", EventType::Deployment, Some("2023-02-01"), 0);
+    e1.places = places(&["Lachin", "Khankendi"]);
+    e1.actors = vec![actor("Russian peacekeeping contingent", Role::Participant)];
+    let mut e2 = event(name, "a claim, which fails", EventType::Firing, Some("2023-02-02"), 40);
+    e2.places = places(&["Aghdam"]);
+    e2.actors = vec![actor("Armed Forces of Armenia", Role::Target)];
+    e2.claims = vec![claim("Ministry of Defense of Azerbaijan", Stance::Asserted)];
+    failing.events = vec![e1, e2];
+
+    break_claims();
+    let result = store.put_document(&failing.raw, &failing.doc, &failing.events);
+    assert!(matches!(result, Err(StoreError::Backend(_))), "the sabotaged put must fail: {result:?}");
+
+    assert_eq!(store.stats().unwrap(), stats, "counts after the failed put");
+    assert_eq!(store.documents().unwrap(), documents);
+    assert_eq!(all_events(store), events);
+    assert!(store.document(name).unwrap().is_none());
+    assert!(store.document(&failing.doc.content_hash).unwrap().is_none());
+
+    // Nothing lingers that would make the same put a duplicate.
+    repair();
+    put(store, &failing);
+    assert_eq!(store.stats().unwrap().places, 3, "Khankendi, Lachin, Aghdam");
+}
+
+/// Every `EventFilter` field, alone and together, and the result order: by
+/// the start of the event's period, undated last, then document, then span.
+pub fn filters<S: Store>(store: &mut S) {
+    use EventType::{Agreement, Firing, MineIncident, Protest};
+
+    let mut a = Fixture { raw: b"a".to_vec(), doc: document("a.txt", &hash("aa")), events: Vec::new() };
+    let mut a1 = event("a.txt", "a1", Firing, Some("2023-03-24"), 10);
+    a1.places = places(&["Khankendi"]);
+    let mut a2 = event("a.txt", "a2", Protest, Some("2023-02"), 20);
+    a2.places = places(&["Şuşa"]);
+    let a3 = event("a.txt", "a3", Firing, Some("2022"), 30);
+    a.events = vec![a1, a2, a3];
+    let a_id = put(store, &a);
+
+    let mut b = Fixture { raw: b"b".to_vec(), doc: document("b.txt", &hash("bb")), events: Vec::new() };
+    let mut b1 = event("b.txt", "b1", MineIncident, Some("2020-11"), 5);
+    b1.date_end = Some(date("2023-03-10"));
+    b1.places = places(&["Lachin", "Khankendi"]);
+    let mut b2 = event("b.txt", "b2", Firing, Some("--03-24"), 1);
+    b2.places = places(&["Khankendi"]);
+    let b3 = event("b.txt", "b3", Firing, None, 2);
+    // Same day as a1 and as each other: ordered by document, then span.
+    let mut b4 = event("b.txt", "b4", Firing, Some("2023-03-24"), 50);
+    b4.places = places(&["Lachin"]);
+    let b5 = event("b.txt", "b5", Agreement, Some("2023-03-24"), 40);
+    b.events = vec![b1, b2, b3, b4, b5];
+    let b_id = put(store, &b);
+
+    let query = |filter: EventFilter| labels(&store.events(&filter).unwrap()).join(" ");
+    let dates = |from: Option<&str>, to: Option<&str>| {
+        query(EventFilter { from: from.map(date), to: to.map(date), ..EventFilter::default() })
+    };
+    let of_type = |t: EventType| query(EventFilter { event_type: Some(t), ..EventFilter::default() });
+    let at = |place: &str| query(EventFilter { place: Some(place.to_owned()), ..EventFilter::default() });
+
+    assert_eq!(query(EventFilter::default()), "b1 a3 a2 a1 b5 b4 b2 b3");
+
+    assert_eq!(of_type(Protest), "a2");
+    assert_eq!(of_type(Firing), "a3 a1 b4 b2 b3");
+    assert_eq!(of_type(EventType::Arrest), "");
+
+    // Overlap with the event's whole period: a month, a year, a range.
+    assert_eq!(dates(Some("2023-03-01"), Some("2023-03-31")), "b1 a1 b5 b4");
+    assert_eq!(dates(Some("2023-02-15"), Some("2023-02-15")), "b1 a2");
+    assert_eq!(dates(Some("2023-02-28"), Some("2023-02-28")), "b1 a2", "last day of a month-precision event");
+    assert_eq!(dates(Some("2022"), Some("2022")), "b1 a3", "a year-precision bound is the whole year");
+    // One bound only; bounds are inclusive.
+    assert_eq!(dates(Some("2023-03"), None), "b1 a1 b5 b4");
+    assert_eq!(dates(Some("2023-03-10"), None), "b1 a1 b5 b4");
+    assert_eq!(dates(Some("2023-03-11"), None), "a1 b5 b4");
+    assert_eq!(dates(None, Some("2022-12-31")), "b1 a3");
+    assert_eq!(dates(None, Some("2020-10-31")), "");
+    // A bound with no year names no period, and matches nothing.
+    assert_eq!(dates(Some("--03-24"), None), "");
+
+    assert_eq!(at("Khankendi"), "b1 a1 b2");
+    assert_eq!(at("KHANKENDI"), "b1 a1 b2");
+    assert_eq!(at("ŞUŞA"), "a2", "case-insensitive beyond ASCII");
+    assert_eq!(at("şuşa"), "a2");
+    assert_eq!(at("Khan"), "", "whole names only");
+
+    assert_eq!(query(EventFilter { doc_id: Some(b_id), ..EventFilter::default() }), "b1 b5 b4 b2 b3");
+    assert_eq!(query(EventFilter { doc_id: Some(b_id + a_id + 100), ..EventFilter::default() }), "");
+
+    assert_eq!(query(EventFilter { limit: Some(3), ..EventFilter::default() }), "b1 a3 a2");
+    assert_eq!(query(EventFilter { limit: Some(0), ..EventFilter::default() }), "");
+
+    assert_eq!(
+        query(EventFilter { event_type: Some(Firing), place: Some("lachin".into()), ..EventFilter::default() }),
+        "b4"
+    );
+    assert_eq!(
+        query(EventFilter {
+            event_type: Some(Firing),
+            from: Some(date("2023")),
+            doc_id: Some(a_id),
+            limit: Some(5),
+            ..EventFilter::default()
+        }),
+        "a1"
+    );
+}
+
+/// `document(key)` finds a document by numeric id, by name (the newest of that
+/// name) and by a content-hash prefix of 8 hex digits or more.
+pub fn document_lookup<S: Store>(store: &mut S) {
+    let fixture = |name: &str, content_hash: &str| Fixture {
+        raw: content_hash.as_bytes().to_vec(),
+        doc: document(name, content_hash),
+        events: vec![event(name, "an event", EventType::Firing, Some("2023-03-24"), 0)],
+    };
+    let (old, new, other) = (
+        fixture("report.txt", &hash("deadbeef01")),
+        fixture("report.txt", &hash("deadbeef02")),
+        fixture("other.txt", &hash("c0ffee")),
+    );
+    let old_id = put(store, &old);
+    let new_id = put(store, &new);
+    let other_id = put(store, &other);
+    let found = |key: &str| store.document(key).unwrap().map(|d| d.summary.doc_id);
+
+    assert_eq!(found(&old_id.to_string()), Some(old_id));
+    assert_eq!(found(&other_id.to_string()), Some(other_id));
+    assert_eq!(found("report.txt"), Some(new_id), "the newest of that name");
+    assert_eq!(found("other.txt"), Some(other_id));
+    assert_eq!(found(&old.doc.content_hash), Some(old_id));
+    assert_eq!(found("c0ffee00"), Some(other_id));
+    assert_eq!(found("C0FFEE00"), Some(other_id));
+    assert_eq!(found("deadbeef02"), Some(new_id));
+    assert_eq!(found("c0ffee0"), None, "7 hex digits are too few");
+    assert_eq!(found("Report.txt"), None);
+    assert_eq!(found(&(old_id + new_id + other_id + 100).to_string()), None);
+    // A prefix two documents share must not pick one of them.
+    let shared = store.document("deadbeef");
+    assert!(!matches!(shared, Ok(Some(_))), "ambiguous prefix answered {shared:?}");
+
+    let stored = store.document("report.txt").unwrap().unwrap();
+    assert_eq!(stored.raw, new.raw);
+    assert_eq!(stored.events.len(), 1);
+
+    let names: Vec<(i64, String)> = store.documents().unwrap().into_iter().map(|d| (d.doc_id, d.name)).collect();
+    assert_eq!(
+        names,
+        vec![(old_id, "report.txt".to_owned()), (new_id, "report.txt".to_owned()), (other_id, "other.txt".to_owned())],
+        "oldest first"
+    );
+}
+
+/// `stats()` counts documents, events, claims (and denials among them),
+/// distinct places and actors, and events per type.
+pub fn stats_counts<S: Store>(store: &mut S) {
+    assert_eq!(store.stats().unwrap(), Stats::default());
+
+    let mut a = Fixture { raw: b"a".to_vec(), doc: document("a.txt", &hash("a0")), events: Vec::new() };
+    let mut e1 = event("a.txt", "e1", EventType::Firing, Some("2023-01-01"), 0);
+    e1.places = places(&["Khankendi", "Lachin"]);
+    e1.actors = vec![actor("X", Role::Perpetrator), actor("Y", Role::Target)];
+    e1.claims = vec![claim("C1", Stance::Asserted), claim("C2", Stance::Denied)];
+    let mut e2 = event("a.txt", "e2", EventType::Protest, None, 10);
+    e2.places = places(&["Khankendi"]);
+    e2.actors = vec![actor("X", Role::Participant)];
+    e2.claims = vec![claim("C1", Stance::Asserted)];
+    a.events = vec![e1, e2];
+    put(store, &a);
+
+    let mut b = Fixture { raw: b"b".to_vec(), doc: document("b.txt", &hash("b0")), events: Vec::new() };
+    let mut e3 = event("b.txt", "e3", EventType::Firing, Some("2023"), 0);
+    e3.places = places(&["Lachin", "Martuni"]);
+    e3.actors = vec![actor("Z", Role::Observer)];
+    e3.claims = vec![claim("C3", Stance::Denied), claim("C4", Stance::Denied)];
+    b.events = vec![e3];
+    put(store, &b);
+    let empty = Fixture { raw: b"c".to_vec(), doc: document("c.txt", &hash("c0")), events: Vec::new() };
+    put(store, &empty);
+
+    assert_eq!(
+        store.stats().unwrap(),
+        Stats {
+            documents: 3,
+            events: 3,
+            claims: 5,
+            denied_claims: 3,
+            places: 3,
+            actors: 3,
+            events_by_type: vec![("firing".to_owned(), 2), ("protest".to_owned(), 1)],
+        }
+    );
+    let n_events: Vec<usize> = store.documents().unwrap().iter().map(|d: &DocumentSummary| d.n_events).collect();
+    assert_eq!(n_events, vec![2, 1, 0]);
+}
