@@ -1,1 +1,242 @@
-fn main() {}
+//! `truce`: the command-line program. Parses arguments, picks the store, and
+//! calls the library crates; the only crate that reads argv, the environment
+//! and the terminal, and the one that turns outcomes into exit codes
+//! (0 all went well, 1 some input failed or nothing matched a lookup, 2 usage).
+
+mod output;
+mod pipeline;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use truce_model::{EventType, PartialDate};
+use truce_store::{EventFilter, PutOutcome, Store};
+use truce_store_sqlite::SqliteStore;
+use truce_text::LoadOptions;
+
+use crate::pipeline::ManifestChoice;
+
+#[derive(Parser)]
+#[command(name = "truce", version, about = "Ceasefire-monitoring workbench: reports in, attributed event records out")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct DbArg {
+    /// SQLite database file.
+    #[arg(long, env = "TRUCE_DB", default_value = "truce.db")]
+    db: PathBuf,
+}
+
+#[derive(clap::Args, Clone)]
+struct InputArgs {
+    /// Report files or folders (.txt, .html, .htm, .md); folders are read recursively.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Manifest CSV (file,outlet,published,language,url) for all inputs; default: manifest.csv beside each file.
+    #[arg(long)]
+    manifest: Option<PathBuf>,
+    /// Largest input file accepted, in bytes.
+    #[arg(long, default_value_t = 20 * 1024 * 1024)]
+    max_bytes: u64,
+}
+
+impl InputArgs {
+    fn manifest_choice(&self) -> ManifestChoice {
+        match &self.manifest {
+            Some(p) => ManifestChoice::Explicit(p.clone()),
+            None => ManifestChoice::Beside,
+        }
+    }
+    fn load_options(&self) -> LoadOptions {
+        LoadOptions { max_bytes: self.max_bytes }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read reports and print their event records as JSON lines (stores nothing).
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Read reports and store documents, events, places, actors and claims.
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// List stored events.
+    Events {
+        #[command(flatten)]
+        db: DbArg,
+        /// Event type code (firing, armed_clash, ...).
+        #[arg(long = "type")]
+        event_type: Option<EventType>,
+        /// Events whose period ends on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<PartialDate>,
+        /// Events whose period starts on or before this date.
+        #[arg(long)]
+        to: Option<PartialDate>,
+        /// A place, by any of its names (Stepanakert finds Khankendi).
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Print a stored document's clean text with its events.
+    Show {
+        /// Document: numeric id, file name, or content-hash prefix.
+        doc: String,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Explain extraction sentence by sentence: matches, and why each event was or was not emitted.
+    Explain {
+        /// A report file.
+        path: PathBuf,
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+    },
+    /// Ingest the bundled demo corpus into a local SQLite file and summarize what was found.
+    Demo {
+        #[arg(long, default_value = "truce-demo.db")]
+        db: PathBuf,
+        /// Corpus folder (default: the bundled corpus/demo).
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn exit_for(failures: usize) -> ExitCode {
+    if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Extract { input } => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let mut n_docs = 0;
+            let mut n_events = 0;
+            let failures = pipeline::run(&input.paths, &input.manifest_choice(), &input.load_options(), |p| {
+                n_docs += 1;
+                n_events += p.events.len();
+                output::write_jsonl(&mut out, p.events.iter())
+            })?;
+            std::io::Write::flush(&mut out)?;
+            eprintln!("extracted {n_events} events from {n_docs} documents; {failures} inputs failed");
+            Ok(exit_for(failures))
+        }
+        Command::Ingest { input, db } => {
+            let mut store = open_store(&db.db)?;
+            let failures = ingest(&mut store, &input.paths, &input.manifest_choice(), &input.load_options())?;
+            Ok(exit_for(failures))
+        }
+        Command::Events { db, event_type, from, to, place, format, limit } => {
+            let store = open_store(&db.db)?;
+            let place = place.map(|p| canonical_place(&p));
+            let filter = EventFilter { event_type, from, to, place, doc_id: None, limit };
+            let events = store.events(&filter)?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            match format {
+                Format::Jsonl => output::write_jsonl(&mut out, events.iter().map(|e| &e.record))?,
+                Format::Csv => output::write_csv(&mut out, &events)?,
+                Format::Table => output::write_table(&mut out, &events)?,
+            }
+            std::io::Write::flush(&mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { doc, db } => {
+            let store = open_store(&db.db)?;
+            let Some(d) = store.document(&doc)? else {
+                eprintln!("error: no document {doc:?} in {}", db.db.display());
+                return Ok(ExitCode::FAILURE);
+            };
+            output::write_document(&mut std::io::stdout().lock(), &d)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { path, manifest } => {
+            let choice = match manifest {
+                Some(m) => ManifestChoice::Explicit(m),
+                None => ManifestChoice::Beside,
+            };
+            let mut shown = 0;
+            let failures = pipeline::run(std::slice::from_ref(&path), &choice, &LoadOptions::default(), |p| {
+                shown += 1;
+                let ex = truce_extract::extract(&p.doc, truce_gazetteer::Gazetteer::builtin());
+                output::write_explanation(&mut std::io::stdout().lock(), &p.doc, &ex)
+            })?;
+            if shown == 0 && failures == 0 {
+                bail!("{}: no report file found", path.display());
+            }
+            Ok(exit_for(failures))
+        }
+        Command::Demo { db, corpus } => {
+            let corpus = corpus.unwrap_or_else(pipeline::demo_corpus);
+            if !corpus.is_dir() {
+                bail!("{}: demo corpus folder not found", corpus.display());
+            }
+            let mut store = open_store(&db)?;
+            let failures = ingest(&mut store, &[corpus], &ManifestChoice::Beside, &LoadOptions::default())?;
+            output::write_demo_summary(&mut std::io::stdout().lock(), &store, &db)?;
+            Ok(exit_for(failures))
+        }
+    }
+}
+
+fn open_store(path: &std::path::Path) -> anyhow::Result<SqliteStore> {
+    SqliteStore::open(path).with_context(|| format!("opening {}", path.display()))
+}
+
+/// A place name as the user typed it, turned into the gazetteer's canonical name when it is one.
+fn canonical_place(name: &str) -> String {
+    let gaz = truce_gazetteer::Gazetteer::builtin();
+    match gaz.lookup(name).first() {
+        Some(p) => p.name.clone(),
+        None => name.to_string(),
+    }
+}
+
+fn ingest(store: &mut SqliteStore, paths: &[PathBuf], manifest: &ManifestChoice, opts: &LoadOptions) -> anyhow::Result<usize> {
+    let (mut new_docs, mut dup_docs, mut n_events) = (0, 0, 0);
+    let failures = pipeline::run(paths, manifest, opts, |p| {
+        match store.put_document(&p.raw, &p.doc, &p.events).with_context(|| format!("storing {}", p.doc.meta.id))? {
+            PutOutcome::Inserted { events, .. } => {
+                new_docs += 1;
+                n_events += events;
+            }
+            PutOutcome::Duplicate { .. } => dup_docs += 1,
+        }
+        Ok(())
+    })?;
+    eprintln!("ingested {new_docs} new documents with {n_events} events; {dup_docs} already stored; {failures} inputs failed");
+    Ok(failures)
+}

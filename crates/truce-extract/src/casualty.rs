@@ -1,0 +1,142 @@
+//! Casualty counts: "a serviceman was killed", "killing four servicemen and a
+//! civilian", "50 civilians have died ... and 286 people have been injured",
+//! "at least three servicemen were injured".
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::number;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Casualties {
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+}
+
+const PERSON: &str = r"(?:servicem[ae]n|soldiers?|troops|civilians?|people|persons?|residents?|deminers?|sappers?|policem[ae]n|officers?|border guards?|guards?|peacekeepers?|children|child|women|woman|men|man|farmers?|shepherds?|workers?|journalists?|villagers?|militants?|fighters?|members?|employees?|citizens?|military personnel|personnel|военнослужащ\w+|мирн\w+ жител\w+|человек\w*)";
+
+fn group_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?:(?:at least|more than|over|some|about|around|up to|another|a total of) )?(?P<n>{}) (?:more )?(?:[\w-]+ ){{0,3}}?{PERSON}\b",
+            number::NUMBER_PATTERN
+        ))
+        .expect("casualty group regex")
+    })
+}
+
+/// "and one was injured": a number standing for people named just before.
+fn ellipsis_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"(?i)\band (?P<n>{}) (?:other |more )?(?:was|were|has been|have been)\b", number::NUMBER_PATTERN))
+            .expect("casualty ellipsis regex")
+    })
+}
+
+fn verb_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?P<k>killed|died|dead|lost (?:their|his|her) li(?:ves|fe)|killing|murdered|shot dead|погиб\w*|убит\w*)|\b(?P<i>wounded|injured|hurt|wounding|injuring|injuries|ранен\w*|пострадал\w*)\b")
+            .expect("casualty verb regex")
+    })
+}
+
+/// Counts stated in `sentence`. Groups before a verb ("four servicemen were
+/// killed") count for it, and so do groups listed right after an active verb
+/// ("killing four servicemen and a civilian").
+pub fn find(sentence: &str) -> Casualties {
+    let mut groups: Vec<(usize, usize, u32)> = group_re()
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            let n = number::parse(c.name("n")?.as_str())?;
+            Some((m.start(), m.end(), n))
+        })
+        .collect();
+    for c in ellipsis_re().captures_iter(sentence) {
+        let n = c.name("n").expect("n");
+        if let Some(v) = number::parse(n.as_str()) {
+            if !groups.iter().any(|g| g.0 <= n.start() && n.start() < g.1) {
+                groups.push((n.start(), n.end(), v));
+            }
+        }
+    }
+    groups.sort_by_key(|g| g.0);
+    let mut out = Casualties::default();
+    let mut used = vec![false; groups.len()];
+    for v in verb_re().captures_iter(sentence) {
+        let m = v.get(0).expect("match");
+        let killed = v.name("k").is_some();
+        let verb = m.as_str().to_lowercase();
+        let active = verb.ends_with("ing");
+        let mut total = 0;
+        let mut any = false;
+        if active {
+            // Groups listed after the verb, joined by commas or "and".
+            let mut pos = m.end();
+            for (gi, g) in groups.iter().enumerate() {
+                if g.0 < pos || used[gi] {
+                    continue;
+                }
+                let gap = sentence[pos..g.0].trim();
+                if !(gap.is_empty() || gap == "," || gap == "and" || gap == ", and") {
+                    break;
+                }
+                total += g.2;
+                any = true;
+                used[gi] = true;
+                pos = g.1;
+            }
+        } else {
+            // Groups before the verb in the same clause, nearest first, joined by "and".
+            let clause_start = sentence[..m.start()].rfind([';', ':']).map_or(0, |p| p + 1);
+            let mut pos = m.start();
+            for gi in (0..groups.len()).rev() {
+                let g = groups[gi];
+                if g.1 > pos || g.0 < clause_start || used[gi] {
+                    continue;
+                }
+                let gap = &sentence[g.1..pos];
+                let first = !any;
+                // The nearest group may be separated from its verb by a few words
+                // ("a serviceman of the Azerbaijani army was killed").
+                let ok = if first { gap.split_whitespace().count() <= 8 && !gap.contains(',') || gap.trim().is_empty() } else { matches!(gap.trim(), "and" | "," | ", and") };
+                if !ok {
+                    break;
+                }
+                total += g.2;
+                any = true;
+                used[gi] = true;
+                pos = g.0;
+            }
+        }
+        if any {
+            let slot = if killed { &mut out.killed } else { &mut out.injured };
+            *slot = Some(slot.unwrap_or(0) + total);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kc(s: &str) -> (Option<u32>, Option<u32>) {
+        let c = find(s);
+        (c.killed, c.injured)
+    }
+
+    #[test]
+    fn passive_and_active_forms() {
+        assert_eq!(kc("a serviceman of the Azerbaijani army was killed, and a civilian was wounded."), (Some(1), Some(1)));
+        assert_eq!(kc("carried out three separate attacks killing four servicemen and a civilian in December"), (Some(5), None));
+        assert_eq!(kc("50 Azerbaijani civilians have died from mine explosions, and 286 people have been injured."), (Some(50), Some(286)));
+        assert_eq!(kc("At least three Azerbaijani servicemen were injured in the attack."), (None, Some(3)));
+        assert_eq!(kc("two deminers were killed and one was injured"), (Some(2), Some(1)));
+        assert_eq!(kc("Fire was opened on positions near Sotk."), (None, None));
+    }
+}

@@ -1,0 +1,151 @@
+//! Attribution: who says what a sentence says, and who denies it.
+//!
+//! The grammar of reporting is small and regular: "according to X", "X said
+//! (that)", "..., X said", "X told Y that", "X issued a statement saying",
+//! quoted speech whose speaker is named in the same paragraph; and denial:
+//! "X denied", "X called this information disinformation", "does not
+//! correspond to reality". A sentence nobody is said to speak is the outlet's own voice.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::lexicon::ActorKind;
+use crate::mention::Mention;
+
+/// Who speaks a sentence, and how that was decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    pub name: String,
+    pub side: String,
+    pub how: &'static str,
+    /// Byte range of the mention in the text (to keep it out of the event's actors).
+    pub span: (usize, usize),
+}
+
+fn reporting_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
+            .expect("reporting verb regex")
+    })
+}
+
+fn according_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(?:according to|citing|as reported by|по данным|по словам|по информации|как сообщает)\b").expect("according regex"))
+}
+
+fn denial_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\bcall(?:ed|s)? (?:this|the|these|that|such|those|it|them)?\s*(?:information|report|reports|claim|claims|statement|statements|allegation|allegations|accusations?|news)?\s*["“«']?(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)|\b(?:does|do|did) not correspond to (?:the )?reality|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*"#)
+            .expect("denial regex")
+    })
+}
+
+/// The speakers of one sentence, for the outlet-voice default to apply when empty.
+pub struct Attribution {
+    pub speakers: Vec<Speaker>,
+    /// Whoever this sentence says denies something, when it is a denial.
+    pub denier: Option<Speaker>,
+    /// The denial wording found, for explanations.
+    pub denial_text: Option<String>,
+}
+
+/// Mentions that may speak (institutions, officials, outlets, people), in `[from, to)`.
+fn speaking<'m>(mentions: &'m [Mention], from: usize, to: usize) -> impl DoubleEndedIterator<Item = &'m Mention> + Clone {
+    mentions.iter().filter(move |m| m.start >= from && m.end <= to && m.kind.speaks())
+}
+
+fn speaker_of(m: &Mention, how: &'static str) -> Speaker {
+    Speaker { name: m.name.clone(), side: m.side.clone(), how, span: (m.start, m.end) }
+}
+
+/// The subject(s) of a verb at `verb`: the nearest speaking mention before it in
+/// the same clause, with any mentions coordinated to it ("X and Y claim").
+fn subjects_before(text: &str, mentions: &[Mention], sent_start: usize, verb: usize) -> Vec<Speaker> {
+    let mut out: Vec<Speaker> = Vec::new();
+    let mut cursor = verb;
+    for m in speaking(mentions, sent_start, verb).rev() {
+        let gap = &text[m.end..cursor];
+        let ok = if out.is_empty() {
+            // Up to a short apposition: "Agil Abbas, a member of the committee, told".
+            gap.len() <= 110 && !gap.contains(['.', ';', '?', '!', '“', '"']) && !gap.contains(" that ") && gap.matches(',').count() <= 2
+        } else {
+            matches!(gap.trim(), "and" | "," | ", and" | "and the" | ", the" | "as well as" | "as well as the")
+        };
+        if !ok {
+            break;
+        }
+        if !out.iter().any(|s| s.name == m.name) {
+            out.push(speaker_of(m, "subject"));
+        }
+        cursor = m.start;
+    }
+    out.reverse();
+    out
+}
+
+/// A speaker named right after the verb: "..., said Vahid Ahmadov", "..., he added".
+fn subject_after(text: &str, mentions: &[Mention], verb_end: usize, sent_end: usize) -> Option<Speaker> {
+    let m = speaking(mentions, verb_end, sent_end).next()?;
+    (text[verb_end..m.start].trim().len() <= 4).then(|| speaker_of(m, "inverted"))
+}
+
+/// Speaker of the sentence `[start, end)`.
+pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, country_sides: &dyn Fn(usize, usize) -> Option<(String, String)>) -> Attribution {
+    let sentence = &text[start..end];
+    let mut speakers: Vec<Speaker> = Vec::new();
+
+    for m in according_re().find_iter(sentence) {
+        let from = start + m.end();
+        if let Some(x) = speaking(mentions, from, end).next().filter(|x| x.start - from <= 16) {
+            speakers.push(speaker_of(x, "according_to"));
+        }
+    }
+    for v in reporting_re().find_iter(sentence) {
+        let (vs, ve) = (start + v.start(), start + v.end());
+        let mut subj = subjects_before(text, mentions, start, vs);
+        if subj.is_empty() {
+            // "Azerbaijan claims": a country speaks through whoever spoke for it last.
+            if let Some((name, side)) = country_sides(start, vs) {
+                subj.push(Speaker { name, side, how: "country", span: (vs, vs) });
+            }
+        }
+        if subj.is_empty() {
+            let before = sentence[..v.start()].trim_end();
+            if before.ends_with(',') || before.ends_with('”') || before.ends_with('"') || before.ends_with("”,") {
+                subj.extend(subject_after(text, mentions, ve, end));
+            }
+        }
+        for s in subj {
+            if !speakers.iter().any(|x| x.name == s.name) {
+                speakers.push(s);
+            }
+        }
+    }
+
+    let mut denier = None;
+    let mut denial_text = None;
+    if let Some(d) = denial_re().find(sentence) {
+        denial_text = Some(d.as_str().to_string());
+        let ds = start + d.start();
+        denier = subjects_before(text, mentions, start, ds).into_iter().next().or_else(|| speakers.first().cloned());
+    }
+    Attribution { speakers, denier, denial_text }
+}
+
+/// Whether the sentence `[start, end)` opens inside a quotation, given the text before it in its paragraph.
+pub fn opens_in_quote(text: &str, paragraph_start: usize, start: usize) -> bool {
+    let before = &text[paragraph_start..start];
+    let opens = before.matches('“').count() + before.matches('«').count();
+    let closes = before.matches('”').count() + before.matches('»').count();
+    let straight = before.matches('"').count();
+    opens > closes || straight % 2 == 1 || text[start..].starts_with(['“', '"', '«'])
+}
+
+/// Whether this kind of actor reports facts in its own name (not a bystander).
+pub fn is_institutional(kind: ActorKind) -> bool {
+    matches!(kind, ActorKind::Ministry | ActorKind::Government | ActorKind::Security | ActorKind::Peacekeepers | ActorKind::Monitor | ActorKind::Media)
+}

@@ -1,0 +1,755 @@
+//! From matches to event records: which triggers make events, with which date,
+//! places, actors, casualties and claims, and when two mentions are one occurrence.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use truce_gazetteer::{Gazetteer, PlaceKind};
+use truce_model::{ActorRole, Claim, Document, EventRecord, EventType, PartialDate, Role, Stance};
+
+use crate::casualty;
+use crate::claims::{self, Speaker};
+use crate::date::{self, RawDate, Resolver};
+use crate::lexicon::{ActorKind, Lexicon, TriggerHit};
+use crate::mention::{self, Mention, Outlet};
+use crate::sentence::{self, Sentence};
+
+/// What one sentence held and what the extractor decided about it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SentenceTrace {
+    /// Character offsets in the clean text.
+    pub span: [usize; 2],
+    pub text: String,
+    pub places: Vec<String>,
+    pub actors: Vec<String>,
+    pub dates: Vec<String>,
+    pub triggers: Vec<String>,
+    pub speakers: Vec<String>,
+    /// Why each trigger did or did not become an event.
+    pub decisions: Vec<String>,
+}
+
+/// Events of one document, with the per-sentence trace that explains them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    pub events: Vec<EventRecord>,
+    pub trace: Vec<SentenceTrace>,
+}
+
+/// A resolved date mention.
+#[derive(Debug, Clone)]
+struct DateAt {
+    raw: RawDate,
+    date: Option<PartialDate>,
+    date_end: Option<PartialDate>,
+}
+
+/// One event before merging: one trigger (or several of the same type in a sentence).
+#[derive(Debug, Clone)]
+struct Candidate {
+    event_type: EventType,
+    sentence: usize,
+    paragraph: usize,
+    trigger: (usize, usize),
+    episode: Option<String>,
+    date: Option<PartialDate>,
+    date_end: Option<PartialDate>,
+    /// Only an end was written ("continued into December 13").
+    date_open: bool,
+    /// The sentence had a date expression (even one that did not resolve).
+    dated_sentence: bool,
+    places: Vec<(usize, String)>,
+    actors: Vec<ActorRole>,
+    claims: Vec<Claim>,
+    killed: Option<u32>,
+    injured: Option<u32>,
+    evidence: Option<String>,
+    rules: Vec<String>,
+    weak: bool,
+    /// Sentence spans (byte) this record quotes.
+    text_span: (usize, usize),
+}
+
+const VIOLENT: [EventType; 4] = [EventType::Firing, EventType::ArmedClash, EventType::Attack, EventType::MineIncident];
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).unwrap_or_else(|e| panic!("{pat}: {e}")))
+}
+
+/// Words that make what follows hypothetical, demanded or negated: not an event.
+fn modal_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|to prevent|in order to|prevent|plans? to|planning to|intends? to|threaten\w* to|will|shall|may|can|cannot|won't|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|не допустить|может|могут|должны)\b")
+}
+
+fn negation_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:no|not|never|neither|nor|without|didn't|did not|has not|have not|hasn't|haven't|were not|was not|не|нет|ни)\b")
+}
+
+fn act_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:signed|reached|concluded|adopted|ended (?:in|with)|following|brokered|under which|agreed|was signed|were signed|подписан\w*)\b")
+}
+
+fn connective_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)^(?:meanwhile|at the same time|then|after that|afterwards|later|following (?:this|that|the incident)|immediately after|shortly after|during|soon after|the protest|they|he|she)\b")
+}
+
+fn evidence_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?P<tech>technical (?:surveillance|means|observation)|surveillance (?:means|equipment|cameras)|radar|thermal imag\w+)|(?P<video>video|footage)|(?P<photo>photos?|photographs?|images)\b|(?P<sat>satellite)|(?P<eye>eyewitness\w*|witnesses)|(?P<ops>operational data)|(?P<src>(?:our |informed |local |military |security )?sources)\b|(?P<maps>maps)\b")
+}
+
+fn locative_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)(?:\b(?:from|to|into|in|inside|within|across|via|towards|toward|entered|reached|through|of)\s+(?:the\s+)?)$")
+}
+
+/// Extracts the events of one document.
+pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
+    let lex = Lexicon::builtin();
+    let text = doc.clean_text.as_str();
+    let outlet = match &doc.meta.outlet {
+        Some(o) if !o.trim().is_empty() => Outlet { name: o.trim().to_string(), known: true },
+        _ => Outlet { name: "the outlet".into(), known: false },
+    };
+    let sentences = sentence::split(text);
+    let mentions = mention::find(text, lex, &outlet);
+    let places = gaz.find_in(text);
+    let triggers = lex.find_triggers(text);
+    let resolver = Resolver { published: doc.meta.published };
+    let dates = resolve_dates(text, &sentences, &resolver);
+    let chars = CharIndex::new(text);
+
+    let mut trace = Vec::with_capacity(sentences.len());
+    let mut candidates: Vec<Candidate> = Vec::new();
+    // Who spoke last for each side: "Azerbaijan claims" speaks through it.
+    let mut last_speaker_by_side: Vec<(String, Speaker)> = Vec::new();
+    // Speaker of the latest attributed quotation in each paragraph.
+    let mut para_quote_speaker: Option<(usize, Speaker)> = None;
+
+    for (si, s) in sentences.iter().enumerate() {
+        let sent = &text[s.start..s.end];
+        let mut decisions = Vec::new();
+        let in_sent = |a: usize, b: usize| a >= s.start && b <= s.end;
+        let s_mentions: Vec<&Mention> = mentions.iter().filter(|m| in_sent(m.start, m.end)).collect();
+        let s_dates: Vec<&DateAt> = dates.iter().filter(|d| in_sent(d.raw.start, d.raw.end)).collect();
+        let s_places: Vec<&truce_gazetteer::PlaceMention> = places.iter().filter(|p| in_sent(p.start, p.end)).collect();
+        let s_triggers: Vec<&TriggerHit> = triggers.iter().filter(|t| in_sent(t.start, t.end)).collect();
+
+        // Attribution.
+        let country_sides = |from: usize, to: usize| -> Option<(String, String)> {
+            let p = s_places.iter().rev().find(|p| p.start >= from && p.end <= to && to - p.end <= 3)?;
+            let place = gaz.get(&p.place_id)?;
+            if place.kind != PlaceKind::Country {
+                return None;
+            }
+            let side = side_of_country(&place.name)?;
+            Some(match last_speaker_by_side.iter().find(|(sd, _)| sd == side) {
+                Some((_, sp)) => (sp.name.clone(), side.to_string()),
+                None => (format!("Government of {}", place.name), side.to_string()),
+            })
+        };
+        let attribution = claims::attribute(text, &mentions, s.start, s.end, &country_sides);
+        let mut speakers = attribution.speakers.clone();
+        let paragraph_start = sentences.iter().find(|x| x.paragraph == s.paragraph).map_or(s.start, |x| x.start);
+        let quoted = claims::opens_in_quote(text, paragraph_start, s.start);
+        if speakers.is_empty() && quoted {
+            // Quoted speech: the speaker named in this paragraph, before or after.
+            let later = sentences[si + 1..]
+                .iter()
+                .take_while(|x| x.paragraph == s.paragraph)
+                .find_map(|x| claims::attribute(text, &mentions, x.start, x.end, &|_, _| None).speakers.into_iter().next());
+            let earlier = para_quote_speaker.as_ref().filter(|(p, _)| *p == s.paragraph).map(|(_, sp)| sp.clone());
+            if let Some(mut sp) = earlier.or(later) {
+                sp.how = "quote";
+                speakers.push(sp);
+            }
+        }
+        if let Some(sp) = speakers.first() {
+            if quoted || sent.contains(['“', '"', '«']) {
+                para_quote_speaker = Some((s.paragraph, sp.clone()));
+            }
+        }
+        for sp in &speakers {
+            if sp.side != "none" {
+                last_speaker_by_side.retain(|(sd, _)| *sd != sp.side);
+                last_speaker_by_side.push((sp.side.clone(), sp.clone()));
+            }
+        }
+
+        let is_question = sent.trim_end().ends_with('?');
+        let evidence = find_evidence(sent);
+        let cas = casualty::find(sent);
+
+        // Triggers that overlap a longer trigger of another type give way to it.
+        let kept: Vec<&TriggerHit> = s_triggers
+            .iter()
+            .copied()
+            .filter(|t| !s_triggers.iter().any(|o| o.event_type != t.event_type && o.start < t.end && t.start < o.end && (o.end - o.start) > (t.end - t.start)))
+            .collect();
+        let strong_violent = kept.iter().any(|t| VIOLENT.contains(&t.event_type) && !t.flags.weak);
+
+        let mut sent_cands: Vec<Candidate> = Vec::new();
+        for t in &kept {
+            let surface = &text[t.start..t.end];
+            let rule = format!("trigger:{}:{}", t.event_type, lex.pattern_source(t));
+            if is_question {
+                decisions.push(format!("{} {surface:?}: skipped, the sentence is a question", t.event_type));
+                continue;
+            }
+            if t.flags.weak && strong_violent {
+                decisions.push(format!("{} {surface:?}: skipped, weak trigger beside a stronger violent one", t.event_type));
+                continue;
+            }
+            let episode = lex.episode_at(text, t.start, t.end).filter(|e| e.event_type == t.event_type);
+            if let Some(why) = hypothetical(text, s.start, t.start, t.end) {
+                if episode.is_none() {
+                    decisions.push(format!("{} {surface:?}: skipped, {why}", t.event_type));
+                    continue;
+                }
+            }
+            if t.flags.reference {
+                let window_end = crate::lexicon::floor_char(text, (t.end + 70).min(s.end));
+                let window_start = crate::lexicon::floor_char(text, t.start.saturating_sub(70).max(s.start));
+                let dated = s_dates.iter().any(|d| d.raw.start >= t.end && d.raw.start <= window_end);
+                let acted = act_re().is_match(&text[window_start..window_end]);
+                if !dated && !acted {
+                    decisions.push(format!("{} {surface:?}: skipped, a reference to a document, not an occurrence", t.event_type));
+                    continue;
+                }
+            }
+            // Date: the episode's, else the nearest date expression in the sentence.
+            let (mut d, mut de, mut open, mut date_rule) = (None, None, false, String::new());
+            if let Some(ep) = episode {
+                d = ep.date;
+                de = ep.date_end;
+                date_rule = format!("date:episode:{}", ep.id);
+            } else if let Some(best) = nearest_date(&s_dates, t, text, lex) {
+                d = best.date;
+                de = best.date_end;
+                open = best.raw.end_marker;
+                date_rule = format!("date:{}", best.raw.rule);
+            }
+            if open {
+                std::mem::swap(&mut d, &mut de);
+                d = None;
+            }
+            let mut rules = vec![rule];
+            if !date_rule.is_empty() {
+                rules.push(date_rule);
+            }
+            if t.flags.habitual && d.is_none() && s_places.is_empty() {
+                decisions.push(format!("{} {surface:?}: kept as habitual (optional in gold)", t.event_type));
+            }
+            decisions.push(format!(
+                "{} {surface:?}: event, date {}{}",
+                t.event_type,
+                d.map_or("none".into(), |x| x.to_string()),
+                de.map_or(String::new(), |x| format!("..{x}"))
+            ));
+            sent_cands.push(Candidate {
+                event_type: t.event_type,
+                sentence: si,
+                paragraph: s.paragraph,
+                trigger: (t.start, t.end),
+                episode: episode.map(|e| e.id.clone()),
+                date: d,
+                date_end: de,
+                date_open: open,
+                dated_sentence: !s_dates.is_empty(),
+                places: Vec::new(),
+                actors: Vec::new(),
+                claims: Vec::new(),
+                killed: None,
+                injured: None,
+                evidence: evidence.clone(),
+                rules,
+                weak: t.flags.weak,
+                text_span: (s.start, s.end),
+            });
+        }
+
+        // Several triggers of one type with agreeing dates are one occurrence.
+        let mut merged: Vec<Candidate> = Vec::new();
+        for c in sent_cands {
+            match merged.iter_mut().find(|m| m.event_type == c.event_type && dates_compatible(m, &c)) {
+                Some(m) => absorb(m, c),
+                None => merged.push(c),
+            }
+        }
+        let mut sent_cands = merged;
+
+        // Places and actors go to the nearest trigger of the sentence.
+        if !sent_cands.is_empty() {
+            let actor_spans: Vec<(usize, usize)> = s_mentions.iter().map(|m| (m.start, m.end)).collect();
+            let place_names = select_places(text, gaz, &s_places, &actor_spans, s.start);
+            for (pos, name) in place_names {
+                let ci = nearest_candidate(&sent_cands, pos);
+                if !sent_cands[ci].places.iter().any(|(_, n)| *n == name) {
+                    sent_cands[ci].places.push((pos, name));
+                }
+            }
+            let speaker_spans: Vec<(usize, usize)> = speakers.iter().map(|sp| sp.span).collect();
+            for m in &s_mentions {
+                if speaker_spans.iter().any(|sp| m.start < sp.1 && sp.0 < m.end) || matches!(m.kind, ActorKind::Media) {
+                    continue;
+                }
+                // People found only as speakers elsewhere are quoted, not actors; named people who act stay.
+                let ci = nearest_candidate(&sent_cands, m.start);
+                let c = &mut sent_cands[ci];
+                let role = role_for(text, c, m, s.start);
+                if !c.actors.iter().any(|a| a.name == m.name) {
+                    c.actors.push(ActorRole { name: m.name.clone(), role });
+                }
+            }
+            if cas.killed.is_some() || cas.injured.is_some() {
+                let ci = sent_cands.iter().position(|c| VIOLENT.contains(&c.event_type)).unwrap_or(0);
+                sent_cands[ci].killed = cas.killed;
+                sent_cands[ci].injured = cas.injured;
+                sent_cands[ci].rules.push("casualties".into());
+            }
+        }
+
+        // Claims: the speakers assert; a denial denies.
+        let denial_here = attribution.denier.is_some() || attribution.denial_text.is_some();
+        for c in &mut sent_cands {
+            if let (true, Some(d)) = (denial_here, &attribution.denier) {
+                c.claims.push(Claim { claimant: d.name.clone(), stance: Stance::Denied });
+                c.rules.push("claim:denial".into());
+                continue;
+            }
+            for sp in &speakers {
+                c.claims.push(Claim { claimant: sp.name.clone(), stance: Stance::Asserted });
+                c.rules.push(format!("claim:{}", sp.how));
+            }
+        }
+        if sent_cands.is_empty() {
+            if let Some(denier) = &attribution.denier {
+                // A denial with no event of its own denies the latest events before it.
+                let target = candidates.iter().rev().find(|c| si - c.sentence <= 4).map(|c| c.sentence);
+                if let Some(ts) = target {
+                    for c in candidates.iter_mut().filter(|c| c.sentence == ts) {
+                        if !c.claims.iter().any(|x| x.claimant == denier.name) {
+                            c.claims.push(Claim { claimant: denier.name.clone(), stance: Stance::Denied });
+                            c.rules.push("claim:denial_of_previous".into());
+                        }
+                    }
+                    decisions.push(format!("denial by {}: attached to the events of the sentence before", denier.name));
+                }
+            } else if let Some(prev) = candidates.last_mut() {
+                // A sentence that only adds casualties or evidence completes the event before it.
+                if prev.paragraph == s.paragraph && si == prev.sentence + 1 && VIOLENT.contains(&prev.event_type) {
+                    if prev.killed.is_none() && cas.killed.is_some() || prev.injured.is_none() && cas.injured.is_some() {
+                        prev.killed = prev.killed.or(cas.killed);
+                        prev.injured = prev.injured.or(cas.injured);
+                        prev.text_span.1 = s.end;
+                        prev.rules.push("casualties:next_sentence".into());
+                    }
+                }
+                if prev.evidence.is_none() && prev.paragraph == s.paragraph && si == prev.sentence + 1 {
+                    prev.evidence = evidence.clone();
+                }
+            }
+        }
+
+        trace.push(SentenceTrace {
+            span: [chars.at(s.start), chars.at(s.end)],
+            text: sent.to_string(),
+            places: s_places.iter().map(|p| gaz.get(&p.place_id).map_or(p.place_id.clone(), |pl| format!("{} ({})", pl.name, p.surface))).collect(),
+            actors: s_mentions.iter().map(|m| format!("{} ({})", m.name, m.how)).collect(),
+            dates: s_dates.iter().map(|d| format!("{} → {}{}", &text[d.raw.start..d.raw.end], d.date.map_or("?".into(), |x| x.to_string()), d.date_end.map_or(String::new(), |x| format!("..{x}")))).collect(),
+            triggers: s_triggers.iter().map(|t| format!("{} {:?}", t.event_type, &text[t.start..t.end])).collect(),
+            speakers: speakers.iter().map(|sp| format!("{} ({})", sp.name, sp.how)).collect(),
+            decisions,
+        });
+        candidates.extend(sent_cands);
+    }
+
+    inherit_dates(&mut candidates, text, &sentences);
+    let merged = merge_document(candidates);
+    let events = merged.into_iter().map(|c| to_record(c, doc, text, &chars, &outlet)).collect();
+    Extraction { events, trace }
+}
+
+fn side_of_country(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Azerbaijan" => "az",
+        "Armenia" => "am",
+        "Russia" => "ru",
+        "Iran" => "ir",
+        "Turkey" => "tr",
+        "Georgia" => "ge",
+        _ => return None,
+    })
+}
+
+fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec<DateAt> {
+    let raw = date::find(text);
+    let mut out: Vec<DateAt> = Vec::with_capacity(raw.len());
+    let mut prev_full: Option<PartialDate> = None;
+    for r in raw {
+        let sentence = sentences.iter().find(|s| r.start >= s.start && r.start < s.end);
+        // A relative date counts from an earlier full date in its sentence: the
+        // date of the statement being reported ("On March 7 ... two days ago").
+        let anchor = if r.is_relative() {
+            sentence.and_then(|s| {
+                out.iter()
+                    .rev()
+                    .filter(|d| d.raw.start >= s.start && !d.raw.is_relative())
+                    .find_map(|d| d.date.filter(PartialDate::is_full))
+            })
+        } else {
+            None
+        };
+        let (d, e) = resolver.resolve(&r.expr, anchor, prev_full);
+        // Events are in the past: a date after publication is a term or a plan.
+        let future = match (d, resolver.published.and_then(|p| p.last_day())) {
+            (Some(d), Some(p)) => d.first_day().is_some_and(|f| f > p.add_days(2).unwrap_or(p)),
+            _ => false,
+        };
+        let (d, e) = if future { (None, None) } else { (d, e) };
+        if let Some(full) = d.filter(PartialDate::is_full) {
+            prev_full = Some(full);
+        }
+        out.push(DateAt { raw: r, date: d, date_end: e });
+    }
+    out
+}
+
+/// The date expression closest to the trigger, skipping dates that belong to a
+/// named document in the sentence ("the statement of November 10") unless the
+/// trigger is that document.
+fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, text: &str, lex: &Lexicon) -> Option<&'a DateAt> {
+    dates
+        .iter()
+        .copied()
+        .filter(|d| d.date.is_some() || d.date_end.is_some())
+        .filter(|d| {
+            if t.event_type == EventType::Agreement {
+                return true;
+            }
+            let lead = &text[..d.raw.start];
+            let lead = &lead[crate::lexicon::floor_char(lead, lead.len().saturating_sub(45))..];
+            !(lead.contains("statement of") || lead.contains("agreement of") || lead.contains("declaration of") || lead.contains("Statement of"))
+                || lex.episode_at(text, d.raw.start, d.raw.end).is_none()
+        })
+        .min_by_key(|d| {
+            if d.raw.end <= t.start {
+                t.start - d.raw.end
+            } else if d.raw.start >= t.end {
+                // A date after the trigger is slightly less likely its own.
+                d.raw.start - t.end + 5
+            } else {
+                0
+            }
+        })
+}
+
+fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Option<String> {
+    let from = crate::lexicon::floor_char(text, start.saturating_sub(60).max(sent_start));
+    let window = &text[from..start];
+    // Only the clause the trigger is in.
+    let clause = window.rsplit([';', '—']).next().unwrap_or(window);
+    if let Some(m) = modal_re().find_iter(clause).last() {
+        return Some(format!("hypothetical or demanded ({:?})", m.as_str()));
+    }
+    let near = &window[crate::lexicon::floor_char(window, window.len().saturating_sub(28))..];
+    if let Some(m) = negation_re().find(near) {
+        return Some(format!("negated ({:?})", m.as_str()));
+    }
+    let after_end = crate::lexicon::floor_char(text, (end + 30).min(text.len()));
+    let after = text[end..after_end].to_lowercase();
+    if after.starts_with(" were not") || after.starts_with(" was not") || after.starts_with(" have not been") || after.starts_with(" has not been") {
+        return Some("negated after the trigger".into());
+    }
+    None
+}
+
+fn find_evidence(sentence: &str) -> Option<String> {
+    let c = evidence_re().captures(sentence)?;
+    let label = [("tech", "technical surveillance"), ("video", "video"), ("photo", "photo"), ("sat", "satellite imagery"), ("eye", "eyewitness"), ("ops", "operational data"), ("src", "sources"), ("maps", "maps")]
+        .iter()
+        .find(|(g, _)| c.name(g).is_some())?
+        .1;
+    Some(label.to_string())
+}
+
+/// Canonical place names for the sentence, most specific only, in text order.
+fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMention], actor_spans: &[(usize, usize)], sent_start: usize) -> Vec<(usize, String)> {
+    let mut ids: Vec<(usize, String)> = Vec::new();
+    let mut countries: Vec<(usize, String)> = Vec::new();
+    for p in found {
+        if actor_spans.iter().any(|a| p.start < a.1 && a.0 < p.end) || text[p.end..].starts_with("-based") {
+            continue;
+        }
+        let Some(place) = gaz.get(&p.place_id) else { continue };
+        if place.kind == PlaceKind::Country {
+            // A country is a place of the event only where the text puts something in, from or to it.
+            let lead = &text[crate::lexicon::floor_char(text, p.start.saturating_sub(30).max(sent_start))..p.start];
+            let possessive = text[p.end..].starts_with("'s") || text[p.end..].starts_with("’s");
+            if !possessive && locative_re().is_match(lead) {
+                countries.push((p.start, place.id.clone()));
+            }
+            continue;
+        }
+        ids.push((p.start, place.id.clone()));
+    }
+    let all: Vec<(usize, String)> = ids.iter().chain(countries.iter()).cloned().collect();
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (pos, id) in &all {
+        // Drop a region when a place inside it is named too.
+        if all.iter().any(|(_, other)| other != id && gaz.is_within(other, id)) {
+            continue;
+        }
+        let name = gaz.get(id).map_or(id.clone(), |p| p.name.clone());
+        if !out.iter().any(|(_, n)| *n == name) {
+            out.push((*pos, name));
+        }
+    }
+    out.sort_by_key(|(p, _)| *p);
+    out
+}
+
+fn nearest_candidate(cands: &[Candidate], pos: usize) -> usize {
+    (0..cands.len())
+        .min_by_key(|&i| {
+            let (s, e) = cands[i].trigger;
+            if pos < s { s - pos } else { pos.saturating_sub(e) }
+        })
+        .unwrap_or(0)
+}
+
+fn role_for(text: &str, c: &Candidate, m: &Mention, sent_start: usize) -> Role {
+    use EventType::*;
+    let lead = text[crate::lexicon::floor_char(text, m.start.saturating_sub(40).max(sent_start))..m.start].to_lowercase();
+    let lead = lead.trim_end();
+    if lead.ends_with("accompanied by") || lead.ends_with("escorted by") || lead.ends_with("escort of") || lead.ends_with("accompanied by the") || lead.ends_with("escorted by the") || lead.ends_with("escort of the") {
+        return Role::Escort;
+    }
+    if matches!(m.kind, ActorKind::Monitor) {
+        return Role::Observer;
+    }
+    match c.event_type {
+        ArmedClash | Agreement | Deployment | Protest | Transit => Role::Participant,
+        _ => {
+            if matches!(m.kind, ActorKind::Civilians) || matches!(m.kind, ActorKind::Media) {
+                return Role::Target;
+            }
+            let by = lead.ends_with(" by") || lead.ends_with(" by the");
+            let against = ["on", "at", "against", "of", "towards", "targeting", "on the", "at the", "against the", "of the", "towards the"]
+                .iter()
+                .any(|w| lead.ends_with(&format!(" {w}")));
+            if by {
+                return Role::Perpetrator;
+            }
+            if against {
+                return Role::Target;
+            }
+            let trigger_text = text[c.trigger.0..c.trigger.1].to_lowercase();
+            let passive = trigger_text.starts_with("was ") || trigger_text.starts_with("were ") || trigger_text.starts_with("been ");
+            if m.end <= c.trigger.0 {
+                if passive { Role::Target } else { Role::Perpetrator }
+            } else if matches!(c.event_type, Arrest | Attack | Obstruction | Firing) {
+                Role::Target
+            } else {
+                Role::Participant
+            }
+        }
+    }
+}
+
+fn dates_compatible(a: &Candidate, b: &Candidate) -> bool {
+    match (a.date.or(a.date_end), b.date.or(b.date_end)) {
+        (Some(x), Some(y)) => date_agree(x, y) || (a.date_open || b.date_open),
+        _ => true,
+    }
+}
+
+/// Dates agree when every part both give is equal (2020-12 agrees with 2020-12-05).
+fn date_agree(a: PartialDate, b: PartialDate) -> bool {
+    let eq = |x: Option<i64>, y: Option<i64>| x.is_none() || y.is_none() || x == y;
+    eq(a.year().map(i64::from), b.year().map(i64::from)) && eq(a.month().map(i64::from), b.month().map(i64::from)) && eq(a.day().map(i64::from), b.day().map(i64::from))
+}
+
+fn more_precise(a: PartialDate, b: PartialDate) -> PartialDate {
+    let score = |d: PartialDate| d.year().is_some() as u8 + d.month().is_some() as u8 + d.day().is_some() as u8;
+    if score(b) > score(a) { b } else { a }
+}
+
+/// Folds `b` into `a` (the same occurrence).
+fn absorb(a: &mut Candidate, b: Candidate) {
+    // The record quotes the first mention that carries a date.
+    let take_text = a.date.is_none() && b.date.is_some() && !b.date_open;
+    match (a.date, b.date) {
+        (None, Some(_)) if !b.date_open => {
+            a.date = b.date;
+            a.date_end = b.date_end.or(a.date_end);
+        }
+        (Some(x), Some(y)) if date_agree(x, y) => a.date = Some(more_precise(x, y)),
+        _ => {}
+    }
+    if b.date_open {
+        if let (Some(start), Some(end)) = (a.date, b.date_end) {
+            if end > start {
+                a.date_end = Some(end);
+            }
+        }
+    }
+    if a.date_end.is_none() && !b.date_open {
+        a.date_end = b.date_end;
+    }
+    if a.date.is_none() && a.date_open {
+        a.date = a.date_end.take();
+        a.date_open = false;
+    }
+    if take_text {
+        a.text_span = b.text_span;
+        a.sentence = b.sentence;
+    }
+    for p in b.places {
+        if !a.places.iter().any(|(_, n)| *n == p.1) {
+            a.places.push(p);
+        }
+    }
+    for x in b.actors {
+        if !a.actors.iter().any(|y| y.name == x.name) {
+            a.actors.push(x);
+        }
+    }
+    for cl in b.claims {
+        if !a.claims.contains(&cl) {
+            a.claims.push(cl);
+        }
+    }
+    a.killed = a.killed.or(b.killed);
+    a.injured = a.injured.or(b.injured);
+    a.evidence = a.evidence.take().or(b.evidence);
+    a.episode = a.episode.take().or(b.episode);
+    a.weak &= b.weak;
+    for r in b.rules {
+        if !a.rules.contains(&r) {
+            a.rules.push(r);
+        }
+    }
+}
+
+/// An undated event inherits the date of the event before it in its paragraph,
+/// or, when its sentence opens with a connective ("Meanwhile", "Then"), of the
+/// event before it anywhere.
+fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence]) {
+    for i in 0..cands.len() {
+        if cands[i].date.is_some() || cands[i].dated_sentence || cands[i].episode.is_some() {
+            continue;
+        }
+        let s = sentences[cands[i].sentence];
+        let connective = connective_re().is_match(text[s.start..s.end].trim_start_matches(['“', '"']));
+        let source = (0..i).rev().find(|&j| {
+            cands[j].date.is_some() && cands[j].episode.is_none() && (cands[j].paragraph == cands[i].paragraph || connective) && cands[j].sentence < cands[i].sentence
+        });
+        if let Some(j) = source {
+            cands[i].date = cands[j].date;
+            cands[i].date_end = cands[j].date_end;
+            cands[i].rules.push("date:inherited".into());
+        }
+    }
+}
+
+/// One occurrence mentioned twice in a document is one record.
+fn merge_document(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in cands {
+        let target = out.iter().position(|m| same_occurrence(m, &c));
+        match target {
+            Some(i) => absorb(&mut out[i], c),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
+    if a.event_type != b.event_type {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.episode, &b.episode) {
+        return x == y;
+    }
+    if a.episode.is_some() != b.episode.is_some() && (a.date.is_none() || b.date.is_none()) {
+        // A bare reference ("the war") is the named episode only when it says so.
+        return false;
+    }
+    let places_a: Vec<&String> = a.places.iter().map(|(_, n)| n).collect();
+    let places_b: Vec<&String> = b.places.iter().map(|(_, n)| n).collect();
+    let share_place = places_a.iter().any(|p| places_b.contains(p));
+    let places_ok = places_a.is_empty() || places_b.is_empty() || share_place;
+    let near = b.sentence.abs_diff(a.sentence) <= 2;
+    match (a.date, b.date) {
+        (Some(x), Some(y)) => date_agree(x, y) && places_ok && (near || share_place || x.is_full() && y.is_full()),
+        (None, None) => places_ok && (near || share_place),
+        _ => places_ok && (near || share_place) && !(a.date_open || b.date_open) || (a.date_open || b.date_open) && near,
+    }
+}
+
+fn to_record(c: Candidate, doc: &Document, text: &str, chars: &CharIndex, outlet: &Outlet) -> EventRecord {
+    let mut claims = c.claims;
+    if !claims.iter().any(|cl| cl.stance == Stance::Asserted) && !claims.iter().any(|cl| cl.stance == Stance::Denied) {
+        claims.push(Claim { claimant: outlet.name.clone(), stance: Stance::Asserted });
+    }
+    let mut rules = c.rules;
+    if rules.iter().all(|r| !r.starts_with("claim:")) {
+        rules.push("claim:outlet_voice".into());
+    }
+    let date = c.date.or(c.date_end);
+    let date_end = if c.date.is_some() { c.date_end.filter(|e| Some(*e) != c.date) } else { None };
+    let mut confidence: f32 = 0.45;
+    if date.is_some() {
+        confidence += 0.15;
+    }
+    if !c.places.is_empty() {
+        confidence += 0.15;
+    }
+    if rules.iter().any(|r| r.starts_with("claim:") && r != "claim:outlet_voice") {
+        confidence += 0.1;
+    }
+    if c.weak {
+        confidence -= 0.2;
+    }
+    let (s, e) = c.text_span;
+    EventRecord {
+        doc: doc.meta.id.clone(),
+        event_type: c.event_type,
+        date,
+        date_end,
+        places: c.places.into_iter().map(|(_, n)| n).collect(),
+        actors: c.actors,
+        claims,
+        killed: c.killed,
+        injured: c.injured,
+        evidence: c.evidence,
+        text: text[s..e].to_string(),
+        span: [chars.at(s), chars.at(e)],
+        rule: rules,
+        confidence: confidence.clamp(0.05, 0.99),
+    }
+}
+
+/// Byte offset → character offset, for spans that index like Python strings.
+struct CharIndex {
+    /// Byte offsets of every char boundary, ascending.
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> Self {
+        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        starts.push(text.len());
+        CharIndex { starts }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&b| b < byte)
+    }
+}

@@ -1,0 +1,320 @@
+//! The lexicons truce's grammar runs on, loaded from `data/lexicon/*.tsv`
+//! (embedded at build time, so the binary stands alone): event triggers per
+//! type, actors with their side and kind, and named episodes.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use truce_model::EventType;
+
+const TRIGGERS: &str = include_str!("../../../data/lexicon/triggers.tsv");
+const ACTORS: &str = include_str!("../../../data/lexicon/actors.tsv");
+const EPISODES: &str = include_str!("../../../data/lexicon/episodes.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TriggerFlags {
+    pub weak: bool,
+    pub reference: bool,
+    pub habitual: bool,
+}
+
+pub struct TriggerPattern {
+    pub source: String,
+    pub flags: TriggerFlags,
+    /// Anchored at the start, to tell which pattern of a type matched.
+    anchored: Regex,
+}
+
+/// All trigger patterns of one event type, compiled into one scanner.
+pub struct TypeTriggers {
+    pub event_type: EventType,
+    pub patterns: Vec<TriggerPattern>,
+    scanner: Regex,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    Ministry,
+    Military,
+    ArmedGroup,
+    Government,
+    Leader,
+    Peacekeepers,
+    Security,
+    Civilians,
+    Media,
+    Monitor,
+    Company,
+    Group,
+    /// A named person found in the text (not from the lexicon).
+    Person,
+}
+
+impl ActorKind {
+    /// Whether statements are made in this actor's name (it can be a claimant).
+    pub fn speaks(self) -> bool {
+        !matches!(self, Self::Civilians | Self::Company | Self::ArmedGroup)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorEntry {
+    pub canonical: String,
+    pub side: String,
+    pub kind: ActorKind,
+}
+
+pub struct Episode {
+    pub id: String,
+    pub event_type: EventType,
+    pub date: Option<truce_model::PartialDate>,
+    pub date_end: Option<truce_model::PartialDate>,
+    pub pattern: Regex,
+}
+
+/// A trigger found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TriggerHit {
+    pub event_type: EventType,
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+    pub flags: TriggerFlags,
+}
+
+/// An actor mention found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorHit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+pub struct Lexicon {
+    pub triggers: Vec<TypeTriggers>,
+    pub actors: Vec<ActorEntry>,
+    actor_variants: Vec<usize>,
+    actor_matcher: AhoCorasick,
+    pub episodes: Vec<Episode>,
+}
+
+/// Data lines of a TSV lexicon: not blank, not a `#` comment.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')).map(|(i, l)| (i + 1, l))
+}
+
+impl Lexicon {
+    /// The lexicons shipped with truce, parsed once.
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::parse(TRIGGERS, ACTORS, EPISODES).unwrap_or_else(|e| panic!("built-in lexicon: {e}")))
+    }
+
+    pub fn parse(triggers: &str, actors: &str, episodes: &str) -> Result<Lexicon, String> {
+        let mut by_type: Vec<(EventType, Vec<TriggerPattern>)> = Vec::new();
+        for (n, line) in data_lines(triggers) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [ty, flags, pat] = cols[..] else {
+                return Err(format!("triggers.tsv:{n}: expected 3 tab-separated columns, found {}", cols.len()));
+            };
+            let event_type: EventType = ty.parse().map_err(|e| format!("triggers.tsv:{n}: {e}"))?;
+            let mut f = TriggerFlags::default();
+            for flag in flags.split(',').filter(|x| *x != "-") {
+                match flag {
+                    "weak" => f.weak = true,
+                    "ref" => f.reference = true,
+                    "habit" => f.habitual = true,
+                    other => return Err(format!("triggers.tsv:{n}: unknown flag {other:?}")),
+                }
+            }
+            let anchored = Regex::new(&format!("^(?i:{pat})")).map_err(|e| format!("triggers.tsv:{n}: {e}"))?;
+            let tp = TriggerPattern { source: pat.to_string(), flags: f, anchored };
+            match by_type.iter_mut().find(|(t, _)| *t == event_type) {
+                Some((_, v)) => v.push(tp),
+                None => by_type.push((event_type, vec![tp])),
+            }
+        }
+        let triggers = by_type
+            .into_iter()
+            .map(|(event_type, patterns)| {
+                let alts: Vec<String> = patterns
+                    .iter()
+                    .map(|p| if p.source.ends_with(' ') { format!("(?:{})", p.source) } else { format!("(?:{})\\b", p.source) })
+                    .collect();
+                let scanner = Regex::new(&format!("(?i)\\b(?:{})", alts.join("|")))
+                    .map_err(|e| format!("triggers.tsv: type {event_type}: {e}"))?;
+                Ok(TypeTriggers { event_type, patterns, scanner })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+
+        let mut entries: Vec<ActorEntry> = Vec::new();
+        let mut variants: Vec<String> = Vec::new();
+        let mut variant_entry: Vec<usize> = Vec::new();
+        for (n, line) in data_lines(actors) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [canonical, side, kind, names] = cols[..] else {
+                return Err(format!("actors.tsv:{n}: expected 4 tab-separated columns, found {}", cols.len()));
+            };
+            let kind = match kind {
+                "ministry" => ActorKind::Ministry,
+                "military" => ActorKind::Military,
+                "armed_group" => ActorKind::ArmedGroup,
+                "government" => ActorKind::Government,
+                "leader" => ActorKind::Leader,
+                "peacekeepers" => ActorKind::Peacekeepers,
+                "security" => ActorKind::Security,
+                "civilians" => ActorKind::Civilians,
+                "media" => ActorKind::Media,
+                "monitor" => ActorKind::Monitor,
+                "company" => ActorKind::Company,
+                "group" => ActorKind::Group,
+                other => return Err(format!("actors.tsv:{n}: unknown kind {other:?}")),
+            };
+            let idx = entries.len();
+            entries.push(ActorEntry { canonical: canonical.to_string(), side: side.to_string(), kind });
+            for name in names.split('|').map(str::trim).filter(|s| !s.is_empty()) {
+                for v in spelling_variants(name) {
+                    if let Some(prev) = variants.iter().position(|x| x.eq_ignore_ascii_case(&v)) {
+                        if variant_entry[prev] != idx {
+                            return Err(format!(
+                                "actors.tsv:{n}: {v:?} already names {:?}",
+                                entries[variant_entry[prev]].canonical
+                            ));
+                        }
+                        continue;
+                    }
+                    variants.push(v);
+                    variant_entry.push(idx);
+                }
+            }
+        }
+        let actor_matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&variants)
+            .map_err(|e| format!("actors.tsv: {e}"))?;
+
+        let mut eps = Vec::new();
+        for (n, line) in data_lines(episodes) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [id, ty, date, date_end, pat] = cols[..] else {
+                return Err(format!("episodes.tsv:{n}: expected 5 tab-separated columns, found {}", cols.len()));
+            };
+            let parse_date = |s: &str| -> Result<Option<truce_model::PartialDate>, String> {
+                if s.is_empty() { Ok(None) } else { s.parse().map(Some).map_err(|e| format!("episodes.tsv:{n}: {e}")) }
+            };
+            eps.push(Episode {
+                id: id.to_string(),
+                event_type: ty.parse().map_err(|e| format!("episodes.tsv:{n}: {e}"))?,
+                date: parse_date(date)?,
+                date_end: parse_date(date_end)?,
+                pattern: Regex::new(&format!("(?i){pat}")).map_err(|e| format!("episodes.tsv:{n}: {e}"))?,
+            });
+        }
+        Ok(Lexicon { triggers, actors: entries, actor_variants: variant_entry, actor_matcher, episodes: eps })
+    }
+
+    /// Every trigger in `text`, in text order.
+    pub fn find_triggers(&self, text: &str) -> Vec<TriggerHit> {
+        let mut hits = Vec::new();
+        for tt in &self.triggers {
+            for m in tt.scanner.find_iter(text) {
+                let rest = &text[m.start()..];
+                let pattern = tt.patterns.iter().position(|p| p.anchored.is_match(rest)).unwrap_or(0);
+                hits.push(TriggerHit {
+                    event_type: tt.event_type,
+                    start: m.start(),
+                    end: m.end(),
+                    pattern,
+                    flags: tt.patterns[pattern].flags,
+                });
+            }
+        }
+        hits.sort_by_key(|h| (h.start, h.end));
+        hits
+    }
+
+    pub fn pattern_source(&self, hit: &TriggerHit) -> &str {
+        self.triggers
+            .iter()
+            .find(|t| t.event_type == hit.event_type)
+            .map_or("", |t| t.patterns[hit.pattern].source.as_str())
+    }
+
+    /// Every actor mention in `text`, in text order, at word boundaries.
+    pub fn find_actors(&self, text: &str) -> Vec<ActorHit> {
+        self.actor_matcher
+            .find_iter(text)
+            .filter(|m| at_word_boundaries(text, m.start(), m.end()))
+            .map(|m| ActorHit { start: m.start(), end: m.end(), entry: self.actor_variants[m.pattern().as_usize()] })
+            .collect()
+    }
+
+    /// The named episode this trigger (with the text right after it) names, if any.
+    pub fn episode_at(&self, text: &str, start: usize, end: usize) -> Option<&Episode> {
+        // Look a little around the trigger: "the 2020 war", "statement of November 10, 2020".
+        let from = floor_char(text, start.saturating_sub(12));
+        let to = floor_char(text, (end + 40).min(text.len()));
+        let window = &text[from..to];
+        self.episodes.iter().find(|e| {
+            e.pattern.find_iter(window).any(|m| from + m.start() <= end && from + m.end() >= start)
+        })
+    }
+}
+
+/// `Defense` also as `Defence`; a straight apostrophe also as a curly one.
+fn spelling_variants(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    if name.contains("Defense") {
+        out.push(name.replace("Defense", "Defence"));
+    }
+    let with_curly: Vec<String> = out.iter().filter(|v| v.contains('\'')).map(|v| v.replace('\'', "’")).collect();
+    out.extend(with_curly);
+    out
+}
+
+pub fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses_and_covers_every_type() {
+        let lex = Lexicon::builtin();
+        for t in EventType::ALL {
+            assert!(lex.triggers.iter().any(|tt| tt.event_type == t), "no trigger for {t}");
+        }
+    }
+
+    #[test]
+    fn actors_match_spelling_variants_at_word_boundaries() {
+        let lex = Lexicon::builtin();
+        let text = "Azerbaijan’s Defence Ministry said the Armenian MoD and the peacekeepers lied; Bakul is not Baku.";
+        let names: Vec<&str> = lex.find_actors(text).iter().map(|h| lex.actors[h.entry].canonical.as_str()).collect();
+        assert_eq!(
+            names,
+            vec!["Ministry of Defense of Azerbaijan", "Ministry of Defense of Armenia", "Russian peacekeeping contingent", "Government of Azerbaijan"]
+        );
+    }
+
+    #[test]
+    fn bad_lexicon_lines_are_reported_with_file_and_line() {
+        let err = Lexicon::parse("firing\t-\n", "", "").err().unwrap();
+        assert!(err.starts_with("triggers.tsv:1:"), "{err}");
+        let err = Lexicon::parse("", "X\taz\tnonsense\tx\n", "").err().unwrap();
+        assert!(err.contains("actors.tsv:1: unknown kind"), "{err}");
+    }
+}

@@ -1,0 +1,240 @@
+//! Who is named in a document: lexicon actors, named people, news outlets,
+//! and the short forms that point back at them ("the ministry", "the deputy").
+//!
+//! Every mention resolves to a canonical name with a side and a kind, so that
+//! claims and actors come out the same however a report spells them.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::lexicon::{ActorKind, Lexicon, at_word_boundaries};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub side: String,
+    pub kind: ActorKind,
+    /// How it was found: `lexicon`, `person`, `media`, `outlet`, `coref:…`.
+    pub how: &'static str,
+    /// For people: the words of their title ("member", "MP", "commentator").
+    pub title: Option<String>,
+}
+
+/// The publication itself: its canonical name and how to spot it in its own text.
+#[derive(Debug, Clone)]
+pub struct Outlet {
+    pub name: String,
+    /// Whether the manifest named it; otherwise it is "the outlet".
+    pub known: bool,
+}
+
+const TITLE_WORDS: &str = r"MP|[Dd]eputy|[Ss]pokes(?:man|woman|person)|[Cc]ommentator|[Ee]xpert|[Aa]nalyst|General|Gen\.|Colonel|Col\.|Major|Captain|Lieutenant|Minister|[Oo]mbudsman|[Aa]dvis[eo]r|[Cc]itizen|[Rr]esident|[Jj]ournalist|[Ss]cientist|[Ll]awmaker|[Cc]hairman|[Cc]ommander|[Oo]fficer|[Dd]irector|[Aa]mbassador|[Pp]rofessor|Dr\.|Mr\.|Ms\.|Mrs\.";
+
+/// Capitalized words that start many sentences or name institutions, never a person.
+const NOT_NAME_WORDS: &[&str] = &[
+    "The", "A", "An", "According", "However", "Moreover", "Meanwhile", "Although", "After", "Before", "During",
+    "Following", "Firstly", "Secondly", "Thirdly", "Fourth", "Later", "Then", "This", "That", "These", "Those",
+    "On", "In", "At", "By", "From", "Since", "Under", "As", "But", "And", "Or", "If", "When", "While", "Another",
+    "President", "Prime", "Minister", "Ministry", "Defense", "Defence", "Foreign", "Affairs", "State", "Service",
+    "Border", "Security", "National", "Army", "Armed", "Forces", "Force", "Azerbaijani", "Azerbaijan", "Armenian",
+    "Armenia", "Russian", "Russia", "Iranian", "Iran", "Turkish", "Karabakh", "Nagorno", "Lachin", "Republic",
+    "Committee", "Council", "Parliament", "Milli", "Majlis", "Mejlis", "General", "Group", "Company", "Mission",
+    "Peacekeeping", "Peacekeepers", "Statement", "Agreement", "Corridor", "Road", "Highway", "Bridge", "City",
+    "Region", "District", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Radio", "News", "Agency", "Press", "TV", "Telegram", "Facebook", "Twitter", "Defense Army", "Union", "European",
+    "Islamic", "Vladimir", "Ilham", "Nikol", "Both", "Each", "Neither", "Other", "Such", "Some", "All", "Our", "We",
+    "They", "He", "She", "It", "Its", "Their", "His", "Her", "Political", "Ecology", "Natural", "Resources", "Base",
+    "Metals", "Switzerland", "Kamaz", "KamAZ", "Nissan", "Patrol", "Mercedes", "Benz", "Iran", "Syria",
+];
+
+fn person_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?:(?P<title>{TITLE_WORDS}) )?(?P<name>\p{{Lu}}[\p{{Ll}}’']+(?:[- ]\p{{Lu}}[\p{{Ll}}’']+){{1,2}})(?P<after>,? (?:a|an|the|who|said|says|told|tells|stated|noted|added|stressed|wrote|claimed)\b)?"
+        ))
+        .expect("person regex")
+    })
+}
+
+fn media_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:(?:news (?:service|agency|outlet|site|portal|website)|news outlet|agency|newspaper|TV channel|channel|website|portal|Radio) (?P<a>[\p{Lu}][\w.-]*[\w](?: [\p{Lu}][\w-]+)?)|(?P<b>[\p{Lu}][\w.-]*[\w]) (?:news agency|news service|news portal|reported|reports|informs|has learned|writes|wrote))")
+            .expect("media regex")
+    })
+}
+
+fn coref_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:the (?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she))\b")
+            .expect("coref regex")
+    })
+}
+
+/// Every mention in `text`, in text order, non-overlapping.
+pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
+    let mut out: Vec<Mention> = lex
+        .find_actors(text)
+        .into_iter()
+        .filter(|h| !text[h.end..].starts_with("-based"))
+        .map(|h| {
+            let e = &lex.actors[h.entry];
+            Mention { start: h.start, end: h.end, name: e.canonical.clone(), side: e.side.clone(), kind: e.kind, how: "lexicon", title: None }
+        })
+        .collect();
+
+    let overlaps = |ms: &[Mention], s: usize, e: usize| ms.iter().any(|m| s < m.end && m.start < e);
+
+    // The outlet speaking of itself: "Caliber.Az reported that", "Report informs".
+    if outlet.known {
+        let name = regex::escape(&outlet.name);
+        let flexible = outlet.name.contains('.');
+        let pat = if flexible { format!(r"(?i)\b{name}\b") } else { format!(r"\b{name}\b") };
+        if let Ok(re) = Regex::new(&format!(r"{pat}(?: (?:informs|reports|reported|has learned|writes|wrote|said|says|notes|found|established|has)\b)?|told {pat}")) {
+            for m in re.find_iter(text) {
+                let s = m.as_str();
+                // A bare common noun ("report") is the outlet only as the subject of a reporting verb.
+                let speaks = s.contains(' ') || flexible;
+                if speaks && !overlaps(&out, m.start(), m.end()) {
+                    out.push(Mention { start: m.start(), end: m.end(), name: outlet.name.clone(), side: "none".into(), kind: ActorKind::Media, how: "outlet", title: None });
+                }
+            }
+        }
+    }
+
+    for c in media_re().captures_iter(text) {
+        let Some(g) = c.name("a").or_else(|| c.name("b")) else { continue };
+        let name = g.as_str().trim_end_matches('.');
+        if NOT_NAME_WORDS.contains(&name) || name.eq_ignore_ascii_case(&outlet.name) || overlaps(&out, g.start(), g.end()) {
+            continue;
+        }
+        out.push(Mention { start: g.start(), end: g.end(), name: name.to_string(), side: "none".into(), kind: ActorKind::Media, how: "media", title: None });
+    }
+
+    let mut people: Vec<(String, Option<String>)> = Vec::new();
+    for c in person_re().captures_iter(text) {
+        let g = c.name("name").expect("name group");
+        let title = c.name("title").map(|t| t.as_str().to_string());
+        let after = c.name("after").map(|a| a.as_str());
+        let before = text[..g.start()].trim_end();
+        let said_before = before.ends_with("said") || before.ends_with("says") || before.to_lowercase().ends_with("according to");
+        let words: Vec<&str> = g.as_str().split([' ', '-']).collect();
+        if words.iter().any(|w| NOT_NAME_WORDS.contains(w)) || overlaps(&out, g.start(), g.end()) {
+            continue;
+        }
+        if title.is_none() && after.is_none() && !said_before {
+            continue;
+        }
+        let apposition = title.clone().or_else(|| {
+            // "Agil Abbas, a member of the ... Committee": the head noun after the article.
+            after.filter(|a| a.starts_with(", a") || a.starts_with(", the")).and_then(|_| {
+                text[c.get(0).expect("match").end()..].split_whitespace().next().map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_string())
+            })
+        });
+        let title_before = before.rsplit(' ').next().filter(|w| !w.is_empty()).map(str::to_string);
+        let title = apposition.or(title_before);
+        out.push(Mention { start: g.start(), end: g.end(), name: g.as_str().to_string(), side: "none".into(), kind: ActorKind::Person, how: "person", title: title.clone() });
+        if !people.iter().any(|(n, _)| n == g.as_str()) {
+            people.push((g.as_str().to_string(), title));
+        }
+    }
+    // Later mentions of a known person by surname alone.
+    for (full, title) in &people {
+        let Some(surname) = full.split(' ').next_back() else { continue };
+        if surname.len() < 4 {
+            continue;
+        }
+        for (pos, _) in text.match_indices(surname) {
+            let end = pos + surname.len();
+            if at_word_boundaries(text, pos, end) && !overlaps(&out, pos, end) {
+                out.push(Mention { start: pos, end, name: full.clone(), side: "none".into(), kind: ActorKind::Person, how: "person:surname", title: title.clone() });
+            }
+        }
+    }
+    out.sort_by_key(|m| m.start);
+
+    // Short forms point back at the latest full mention of their kind.
+    let mut corefs = Vec::new();
+    for c in coref_re().captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if overlaps(&out, m.start(), m.end()) {
+            continue;
+        }
+        // "the Ministry of Defense of Azerbaijan" is a full mention the lexicon already has.
+        if text[m.end()..].starts_with(" of ") && c.name("ministry").is_some() {
+            continue;
+        }
+        let earlier = out.iter().rev().filter(|x| x.end <= m.start());
+        let target = if c.name("ministry").is_some() {
+            earlier.clone().find(|x| x.kind == ActorKind::Ministry).or_else(|| earlier.clone().find(|x| x.kind == ActorKind::Security))
+        } else if c.name("deputy").is_some() {
+            earlier.clone().find(|x| x.kind == ActorKind::Person && is_title(x, &["mp", "deputy", "member", "lawmaker", "parliamentarian"]))
+                .or_else(|| earlier.clone().find(|x| x.kind == ActorKind::Person))
+        } else if c.name("expert").is_some() {
+            earlier.clone().find(|x| x.kind == ActorKind::Person && is_title(x, &["expert", "analyst", "commentator", "scientist", "observer"]))
+                .or_else(|| earlier.clone().find(|x| x.kind == ActorKind::Person))
+        } else if c.name("official").is_some() {
+            earlier.clone().find(|x| x.kind == ActorKind::Person)
+        } else if c.name("media").is_some() {
+            earlier.clone().find(|x| x.kind == ActorKind::Media)
+        } else {
+            // A pronoun speaks for the latest person, and only right after a reporting verb check.
+            let rest = &text[m.end()..];
+            let speaks = ["said", "added", "noted", "stressed", "told", "stated", "says", "emphasized"].iter().any(|v| rest.trim_start().starts_with(v));
+            if speaks { earlier.clone().find(|x| x.kind == ActorKind::Person) } else { None }
+        };
+        if let Some(t) = target {
+            let how = if c.name("pronoun").is_some() { "coref:pronoun" } else { "coref" };
+            corefs.push(Mention { start: m.start(), end: m.end(), how, ..t.clone() });
+        }
+    }
+    out.extend(corefs);
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+fn is_title(m: &Mention, words: &[&str]) -> bool {
+    m.title.as_deref().is_some_and(|t| {
+        let t = t.to_lowercase();
+        words.iter().any(|w| t.contains(w))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str, outlet: &str) -> Vec<(String, &'static str)> {
+        let o = Outlet { name: outlet.into(), known: true };
+        find(text, Lexicon::builtin(), &o).into_iter().map(|m| (m.name, m.how)).collect()
+    }
+
+    #[test]
+    fn people_titles_and_back_references() {
+        let got = names(
+            "Agil Abbas, a member of the committee, told Turan that it was used. According to the deputy, it was. Political commentator Zardusht Alizadeh told Radio Azadlyg it ended. According to the expert, it did.",
+            "Turan",
+        );
+        let people: Vec<&str> = got.iter().filter(|(_, h)| h.starts_with("person") || h.starts_with("coref")).map(|(n, _)| n.as_str()).collect();
+        assert_eq!(people, vec!["Agil Abbas", "Agil Abbas", "Zardusht Alizadeh", "Zardusht Alizadeh"]);
+        assert!(got.iter().any(|(n, h)| n == "Turan" && *h == "outlet"));
+    }
+
+    #[test]
+    fn ministry_short_form_points_to_the_last_ministry() {
+        let got = names("The Armenian MoD denied it. Later the Ministry of Defense said more.", "Wire");
+        assert_eq!(got[1], ("Ministry of Defense of Armenia".to_string(), "coref"));
+    }
+
+    #[test]
+    fn outlet_as_common_noun_is_not_the_outlet() {
+        let got = names("A report said so. Report informs that fire was opened.", "Report");
+        assert_eq!(got.iter().filter(|(_, h)| *h == "outlet").count(), 1);
+    }
+}
