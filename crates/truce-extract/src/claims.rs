@@ -26,7 +26,7 @@ pub struct Speaker {
 fn reporting_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
+        Regex::new(r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|alleging|claiming|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
             .expect("reporting verb regex")
     })
 }
@@ -43,6 +43,9 @@ fn denial_re() -> &'static Regex {
             .expect("denial regex")
     })
 }
+
+/// Denials phrased as a predicate of the report itself, not an act of a subject.
+const PREDICATIVE: [&str; 6] = ["is ", "are ", "was ", "were ", "does not", "do not"];
 
 /// The speakers of one sentence, for the outlet-voice default to apply when empty.
 pub struct Attribution {
@@ -71,7 +74,9 @@ fn subjects_before(text: &str, mentions: &[Mention], sent_start: usize, verb: us
         let gap = &text[m.end..cursor];
         let ok = if out.is_empty() {
             // Up to a short apposition: "Agil Abbas, a member of the committee, told".
-            gap.len() <= 110 && !gap.contains(['.', ';', '?', '!', '“', '"']) && !gap.contains(" that ") && gap.matches(',').count() <= 2
+            let apposition = [", a ", ", an ", ", the "].iter().any(|p| gap.starts_with(p));
+            let max_commas = if apposition { 4 } else { 1 };
+            gap.len() <= 130 && !gap.contains(['.', ';', '?', '!', '“', '"']) && !gap.contains(" that ") && gap.matches(',').count() <= max_commas
         } else {
             matches!(gap.trim(), "and" | "," | ", and" | "and the" | ", the" | "as well as" | "as well as the")
         };
@@ -131,7 +136,17 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
     if let Some(d) = denial_re().find(sentence) {
         denial_text = Some(d.as_str().to_string());
         let ds = start + d.start();
-        denier = subjects_before(text, mentions, start, ds).into_iter().next().or_else(|| speakers.first().cloned());
+        // "X denied", "X called it disinformation": X denies. "... is disinformation":
+        // whoever speaks the sentence denies (the outlet when nobody is named).
+        let predicative = PREDICATIVE.iter().any(|p| d.as_str().to_lowercase().starts_with(p));
+        denier = if predicative { None } else { subjects_before(text, mentions, start, ds).into_iter().next() };
+        if denier.is_none() {
+            denier = speakers.iter().find(|s| s.span.1 <= ds || predicative).cloned();
+        }
+        // Whoever the denier answers stays an asserting speaker; the denier does not assert.
+        if let Some(dn) = &denier {
+            speakers.retain(|s| s.name != dn.name);
+        }
     }
     Attribution { speakers, denier, denial_text }
 }

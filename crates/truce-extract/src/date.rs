@@ -35,6 +35,8 @@ pub enum Expr {
     Weekday { weekday: u8, strict: bool },
     /// The day after the previous date in the text.
     NextDay,
+    /// Days after (positive) or before (negative) the previous date in the text: "two days before".
+    FromPrevious(i64),
     /// "Over the past two years": from `n` units before the anchor to the anchor.
     PastPeriod(i64, Unit),
 }
@@ -153,6 +155,16 @@ fn month_of_relative_year(c: &Captures) -> Option<Expr> {
     }
 }
 
+fn day_of_relative_year(c: &Captures) -> Option<Expr> {
+    let m = month_number(c.name("mon")?.as_str())?;
+    let d = cap_num(c, "d")? as u8;
+    let y = match c.name("rel")?.as_str().to_lowercase().as_str() {
+        "last" | "the previous" => -1,
+        _ => 0,
+    };
+    Some(Expr::Abs { y: Some(y), m: Some(m), d: Some(d) })
+}
+
 fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     RULES.get_or_init(|| {
@@ -183,6 +195,9 @@ fn rules() -> &'static [Rule] {
             r("numeric_dmy", f(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]{Y}\b"), abs),
             r("iso", f(r"\b{Y}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), abs),
             r("ru_day_month", f(r"\b{D} {RUMON}(?: {Y})?"), abs),
+            // Day and month with "this year" / "last year".
+            r("month_day_rel_year", f(r"\b{MON} {D},? (?i:of )?(?P<rel>(?i:this|last|the previous|the current)) (?i:year)\b"), day_of_relative_year),
+            r("day_month_rel_year", f(r"\b{D} (?i:of )?{MON},? (?i:of )?(?P<rel>(?i:this|last|the previous|the current)) (?i:year)\b"), day_of_relative_year),
             // Day and month, year inferred.
             r("month_day", f(r"\b{MON} {D}\b(?:[^:\d]|$)"), abs),
             r("day_month", f(r"\b{D} (?i:of )?{MON}\b"), abs),
@@ -221,6 +236,12 @@ fn rules() -> &'static [Rule] {
                 })
             }),
             r("next_day", f(r"(?i)\b(?:the )?(?:next|following) (?:day|morning|evening|night)\b|\ba day later\b"), |_| Some(Expr::NextDay)),
+            r("days_from_previous", f(r"(?i)\b(?:just )?(?P<n>{NUM}) (?P<u>days?|weeks?) (?P<dir>before|earlier|later|after that|afterwards)\b"), |c| {
+                let n = number::parse(c.name("n")?.as_str())? as i64;
+                let days = if unit_of(c.name("u")?.as_str())? == Unit::Week { 7 * n } else { n };
+                let back = matches!(c.name("dir")?.as_str().to_lowercase().as_str(), "before" | "earlier");
+                Some(Expr::FromPrevious(if back { -days } else { days }))
+            }),
         ]
     })
 }
@@ -391,6 +412,7 @@ impl Resolver {
                 None => (None, None),
             },
             Expr::NextDay => (prev.filter(PartialDate::is_full).and_then(|p| p.add_days(1)), None),
+            Expr::FromPrevious(n) => (prev.filter(PartialDate::is_full).and_then(|p| p.add_days(*n)), None),
             Expr::PastPeriod(n, unit) => {
                 let Some(a) = anchor else { return (None, None) };
                 let start = match (unit, day_anchor) {
@@ -525,6 +547,10 @@ mod tests {
         let r = Resolver { published: Some(d("2023-03-10")) };
         assert_eq!(r.resolve(&Expr::DaysAgo(2), Some(d("2023-03-07")), None).0, Some(d("2023-03-05")));
         assert_eq!(r.resolve(&Expr::NextDay, None, Some(d("2020-12-12"))).0, Some(d("2020-12-13")));
+        let two_before = find("just two days before");
+        assert_eq!(r.resolve(&two_before[0].expr, None, Some(d("2022-12-12"))).0, Some(d("2022-12-10")));
+        let this_year = find("on April 23 this year");
+        assert_eq!(Resolver { published: Some(d("2023-08")) }.resolve(&this_year[0].expr, None, None).0, Some(d("2023-04-23")));
     }
 
     #[test]

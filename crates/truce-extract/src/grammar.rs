@@ -56,6 +56,8 @@ struct Candidate {
     date_end: Option<PartialDate>,
     /// Only an end was written ("continued into December 13").
     date_open: bool,
+    /// The date was given relative to the one before ("the next day").
+    date_relational: bool,
     /// The sentence had a date expression (even one that did not resolve).
     dated_sentence: bool,
     places: Vec<(usize, String)>,
@@ -70,6 +72,9 @@ struct Candidate {
     text_span: (usize, usize),
 }
 
+/// Types whose events move people or goods across borders: countries are their places.
+const COUNTRY_TYPES: [EventType; 5] = [EventType::MilitaryMovement, EventType::Transit, EventType::ResourceExploitation, EventType::Restriction, EventType::Infiltration];
+
 const VIOLENT: [EventType; 4] = [EventType::Firing, EventType::ArmedClash, EventType::Attack, EventType::MineIncident];
 
 fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
@@ -79,7 +84,13 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 /// Words that make what follows hypothetical, demanded or negated: not an event.
 fn modal_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|to prevent|in order to|prevent|plans? to|planning to|intends? to|threaten\w* to|will|shall|may|can|cannot|won't|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|не допустить|может|могут|должны)\b")
+    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|may|can|cannot|won't|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|не допустить|может|могут|должны)\b")
+}
+
+/// Purpose clauses reach far: "In order to prevent the transportation of manpower, ammunition, mines, ...".
+fn purpose_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:in order to|so as to|to prevent|prevent(?:ing|s)?|aimed at preventing|with the aim of)\b")
 }
 
 fn negation_re() -> &'static Regex {
@@ -111,10 +122,7 @@ fn locative_re() -> &'static Regex {
 pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     let lex = Lexicon::builtin();
     let text = doc.clean_text.as_str();
-    let outlet = match &doc.meta.outlet {
-        Some(o) if !o.trim().is_empty() => Outlet { name: o.trim().to_string(), known: true },
-        _ => Outlet { name: "the outlet".into(), known: false },
-    };
+    let outlet = outlet_of(doc, lex);
     let sentences = sentence::split(text);
     let mentions = mention::find(text, lex, &outlet);
     let places = gaz.find_in(text);
@@ -126,7 +134,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     let mut trace = Vec::with_capacity(sentences.len());
     let mut candidates: Vec<Candidate> = Vec::new();
     // Who spoke last for each side: "Azerbaijan claims" speaks through it.
-    let mut last_speaker_by_side: Vec<(String, Speaker)> = Vec::new();
+    let mut last_speakers_by_side: Vec<(String, Vec<Speaker>)> = Vec::new();
     // Speaker of the latest attributed quotation in each paragraph.
     let mut para_quote_speaker: Option<(usize, Speaker)> = None;
 
@@ -135,7 +143,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         let mut decisions = Vec::new();
         let in_sent = |a: usize, b: usize| a >= s.start && b <= s.end;
         let s_mentions: Vec<&Mention> = mentions.iter().filter(|m| in_sent(m.start, m.end)).collect();
-        let s_dates: Vec<&DateAt> = dates.iter().filter(|d| in_sent(d.raw.start, d.raw.end)).collect();
+        let after_episode = dates_after_episodes(text, s.start, s.end, lex);
+        let s_dates: Vec<&DateAt> = dates.iter().filter(|d| in_sent(d.raw.start, d.raw.end)).chain(after_episode.iter()).collect();
         let s_places: Vec<&truce_gazetteer::PlaceMention> = places.iter().filter(|p| in_sent(p.start, p.end)).collect();
         let s_triggers: Vec<&TriggerHit> = triggers.iter().filter(|t| in_sent(t.start, t.end)).collect();
 
@@ -147,13 +156,18 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 return None;
             }
             let side = side_of_country(&place.name)?;
-            Some(match last_speaker_by_side.iter().find(|(sd, _)| sd == side) {
-                Some((_, sp)) => (sp.name.clone(), side.to_string()),
+            Some(match last_speakers_by_side.iter().find(|(sd, _)| sd == side) {
+                Some((_, sps)) => (sps.iter().map(|sp| sp.name.as_str()).collect::<Vec<_>>().join("\u{1f}"), side.to_string()),
                 None => (format!("Government of {}", place.name), side.to_string()),
             })
         };
         let attribution = claims::attribute(text, &mentions, s.start, s.end, &country_sides);
-        let mut speakers = attribution.speakers.clone();
+        // A country speaking through several bodies at once comes back joined; split it.
+        let mut speakers: Vec<Speaker> = attribution
+            .speakers
+            .iter()
+            .flat_map(|sp| sp.name.split('\u{1f}').map(|n| Speaker { name: n.to_string(), ..sp.clone() }).collect::<Vec<_>>())
+            .collect();
         let paragraph_start = sentences.iter().find(|x| x.paragraph == s.paragraph).map_or(s.start, |x| x.start);
         let quoted = claims::opens_in_quote(text, paragraph_start, s.start);
         if speakers.is_empty() && quoted {
@@ -173,14 +187,16 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 para_quote_speaker = Some((s.paragraph, sp.clone()));
             }
         }
-        for sp in &speakers {
-            if sp.side != "none" {
-                last_speaker_by_side.retain(|(sd, _)| *sd != sp.side);
-                last_speaker_by_side.push((sp.side.clone(), sp.clone()));
-            }
+        let mut sides: Vec<&str> = speakers.iter().filter(|sp| sp.side != "none" && sp.how != "country").map(|sp| sp.side.as_str()).collect();
+        sides.dedup();
+        for side in sides {
+            let group: Vec<Speaker> = speakers.iter().filter(|sp| sp.side == side).cloned().collect();
+            last_speakers_by_side.retain(|(sd, _)| sd != side);
+            last_speakers_by_side.push((side.to_string(), group));
         }
 
         let is_question = sent.trim_end().ends_with('?');
+        let episode_spans = lex.episode_spans(text, s.start, s.end);
         let evidence = find_evidence(sent);
         let cas = casualty::find(sent);
 
@@ -222,15 +238,16 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 }
             }
             // Date: the episode's, else the nearest date expression in the sentence.
-            let (mut d, mut de, mut open, mut date_rule) = (None, None, false, String::new());
+            let (mut d, mut de, mut open, mut relational, mut date_rule) = (None, None, false, false, String::new());
             if let Some(ep) = episode {
                 d = ep.date;
                 de = ep.date_end;
                 date_rule = format!("date:episode:{}", ep.id);
-            } else if let Some(best) = nearest_date(&s_dates, t, text, lex) {
+            } else if let Some(best) = nearest_date(&s_dates, t, &episode_spans) {
                 d = best.date;
                 de = best.date_end;
                 open = best.raw.end_marker;
+                relational = matches!(best.raw.expr, date::Expr::NextDay | date::Expr::FromPrevious(_));
                 date_rule = format!("date:{}", best.raw.rule);
             }
             if open {
@@ -259,6 +276,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 date: d,
                 date_end: de,
                 date_open: open,
+                date_relational: relational,
                 dated_sentence: !s_dates.is_empty(),
                 places: Vec::new(),
                 actors: Vec::new(),
@@ -286,10 +304,19 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         if !sent_cands.is_empty() {
             let actor_spans: Vec<(usize, usize)> = s_mentions.iter().map(|m| (m.start, m.end)).collect();
             let place_names = select_places(text, gaz, &s_places, &actor_spans, s.start);
-            for (pos, name) in place_names {
-                let ci = nearest_candidate(&sent_cands, pos);
-                if !sent_cands[ci].places.iter().any(|(_, n)| *n == name) {
-                    sent_cands[ci].places.push((pos, name));
+            let has_non_country = place_names.iter().any(|p| !p.2);
+            for c in sent_cands.iter_mut() {
+                for (pos, name, is_country) in &place_names {
+                    let keep = if c.episode.is_some() {
+                        // A named episode takes only a place written right after it ("the agreement ... in Karabakh").
+                        *pos >= c.trigger.1 && *pos - c.trigger.1 <= 50 && !text[c.trigger.1..*pos].contains([',', '.', ';'])
+                    } else {
+                        // Countries are an event's places as origin or destination of what moves, or when nothing closer is named.
+                        !*is_country || !has_non_country || COUNTRY_TYPES.contains(&c.event_type)
+                    };
+                    if keep && !c.places.iter().any(|(_, n)| n == name) {
+                        c.places.push((*pos, name.clone()));
+                    }
                 }
             }
             let speaker_spans: Vec<(usize, usize)> = speakers.iter().map(|sp| sp.span).collect();
@@ -313,31 +340,34 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             }
         }
 
-        // Claims: the speakers assert; a denial denies.
-        let denial_here = attribution.denier.is_some() || attribution.denial_text.is_some();
+        // Claims: the speakers assert; a denial denies (the outlet's, when nobody else is named).
+        let denier: Option<String> = match (&attribution.denier, &attribution.denial_text) {
+            (Some(d), _) => Some(d.name.clone()),
+            (None, Some(_)) => Some(outlet.name.clone()),
+            _ => None,
+        };
         for c in &mut sent_cands {
-            if let (true, Some(d)) = (denial_here, &attribution.denier) {
-                c.claims.push(Claim { claimant: d.name.clone(), stance: Stance::Denied });
+            if let Some(d) = &denier {
+                c.claims.push(Claim { claimant: d.clone(), stance: Stance::Denied });
                 c.rules.push("claim:denial".into());
-                continue;
             }
-            for sp in &speakers {
+            for sp in speakers.iter().filter(|sp| Some(&sp.name) != denier.as_ref()) {
                 c.claims.push(Claim { claimant: sp.name.clone(), stance: Stance::Asserted });
                 c.rules.push(format!("claim:{}", sp.how));
             }
         }
         if sent_cands.is_empty() {
-            if let Some(denier) = &attribution.denier {
+            if let Some(denier) = &denier {
                 // A denial with no event of its own denies the latest events before it.
                 let target = candidates.iter().rev().find(|c| si - c.sentence <= 4).map(|c| c.sentence);
                 if let Some(ts) = target {
                     for c in candidates.iter_mut().filter(|c| c.sentence == ts) {
-                        if !c.claims.iter().any(|x| x.claimant == denier.name) {
-                            c.claims.push(Claim { claimant: denier.name.clone(), stance: Stance::Denied });
+                        if !c.claims.iter().any(|x| &x.claimant == denier) {
+                            c.claims.push(Claim { claimant: denier.clone(), stance: Stance::Denied });
                             c.rules.push("claim:denial_of_previous".into());
                         }
                     }
-                    decisions.push(format!("denial by {}: attached to the events of the sentence before", denier.name));
+                    decisions.push(format!("denial by {denier}: attached to the events of the sentence before"));
                 }
             } else if let Some(prev) = candidates.last_mut() {
                 // A sentence that only adds casualties or evidence completes the event before it.
@@ -368,10 +398,24 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         candidates.extend(sent_cands);
     }
 
-    inherit_dates(&mut candidates, text, &sentences);
+    inherit_dates(&mut candidates, text, &sentences, &dates, doc.meta.published);
     let merged = merge_document(candidates);
     let events = merged.into_iter().map(|c| to_record(c, doc, text, &chars, &outlet)).collect();
     Extraction { events, trace }
+}
+
+/// The publication as a claimant. An institution publishing its own statement
+/// ("Ministry of Defence of Armenia (statement)") is named as the lexicon names it.
+fn outlet_of(doc: &Document, lex: &Lexicon) -> Outlet {
+    let Some(o) = doc.meta.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) else {
+        return Outlet { name: "the outlet".into(), known: false };
+    };
+    let hits = lex.find_actors(o);
+    let name = match hits.iter().max_by_key(|h| h.end - h.start) {
+        Some(h) if (h.end - h.start) * 10 >= o.len() * 6 => lex.actors[h.entry].canonical.clone(),
+        _ => o.to_string(),
+    };
+    Outlet { name, known: true }
 }
 
 fn side_of_country(name: &str) -> Option<&'static str> {
@@ -384,6 +428,25 @@ fn side_of_country(name: &str) -> Option<&'static str> {
         "Georgia" => "ge",
         _ => return None,
     })
+}
+
+/// "Shortly after the end of the 2020 war": a date, the month the named episode ended.
+fn dates_after_episodes(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<DateAt> {
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    let after = re(&AFTER, r"(?i)\b(?:shortly |soon |immediately |right )?after (?:the end of )?(?:the )?$");
+    let mut out = Vec::new();
+    for e in &lex.episodes {
+        for m in e.pattern.find_iter(&text[start..end]) {
+            let lead = &text[crate::lexicon::floor_char(text, (start + m.start()).saturating_sub(40).max(start))..start + m.start()];
+            let Some(ended) = e.date_end.or(e.date) else { continue };
+            if after.is_match(lead) {
+                let month = ended.year().zip(ended.month()).and_then(|(y, mo)| PartialDate::ym(y, mo));
+                let raw = RawDate { start: start + m.start(), end: start + m.end(), expr: date::Expr::Abs { y: None, m: None, d: None }, rule: "after_episode", end_marker: false };
+                out.push(DateAt { raw, date: month, date_end: None });
+            }
+        }
+    }
+    out
 }
 
 fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec<DateAt> {
@@ -422,20 +485,13 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
 /// The date expression closest to the trigger, skipping dates that belong to a
 /// named document in the sentence ("the statement of November 10") unless the
 /// trigger is that document.
-fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, text: &str, lex: &Lexicon) -> Option<&'a DateAt> {
+fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usize, usize)]) -> Option<&'a DateAt> {
     dates
         .iter()
         .copied()
         .filter(|d| d.date.is_some() || d.date_end.is_some())
-        .filter(|d| {
-            if t.event_type == EventType::Agreement {
-                return true;
-            }
-            let lead = &text[..d.raw.start];
-            let lead = &lead[crate::lexicon::floor_char(lead, lead.len().saturating_sub(45))..];
-            !(lead.contains("statement of") || lead.contains("agreement of") || lead.contains("declaration of") || lead.contains("Statement of"))
-                || lex.episode_at(text, d.raw.start, d.raw.end).is_none()
-        })
+        // "the statement of November 10, 2020" dates the statement, not what happened beside it.
+        .filter(|d| t.event_type == EventType::Agreement || !episode_spans.iter().any(|(s, e)| d.raw.start < *e && *s < d.raw.end))
         .min_by_key(|d| {
             if d.raw.end <= t.start {
                 t.start - d.raw.end
@@ -456,16 +512,33 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     if let Some(m) = modal_re().find_iter(clause).last() {
         return Some(format!("hypothetical or demanded ({:?})", m.as_str()));
     }
+    let wide = &text[crate::lexicon::floor_char(text, start.saturating_sub(140).max(sent_start))..start];
+    let wide = wide.rsplit([';', '—']).next().unwrap_or(wide);
+    if let Some(m) = purpose_re().find(wide) {
+        // Up to where the purpose clause gives way to the main clause (", the units ... set up").
+        let tail = &wide[m.end()..];
+        if !tail.contains(", and as") && !main_clause_started(tail) {
+            return Some(format!("a purpose, not an occurrence ({:?})", m.as_str()));
+        }
+    }
     let near = &window[crate::lexicon::floor_char(window, window.len().saturating_sub(28))..];
     if let Some(m) = negation_re().find(near) {
         return Some(format!("negated ({:?})", m.as_str()));
     }
     let after_end = crate::lexicon::floor_char(text, (end + 30).min(text.len()));
     let after = text[end..after_end].to_lowercase();
-    if after.starts_with(" were not") || after.starts_with(" was not") || after.starts_with(" have not been") || after.starts_with(" has not been") {
+    if [" were not", " was not", " have not been", " has not been", " are not", " is not", " did not"].iter().any(|p| after.starts_with(p)) {
         return Some("negated after the trigger".into());
     }
     None
+}
+
+/// Whether a comma-separated tail has moved on to a main clause with its own subject ("..., the units set up").
+fn main_clause_started(tail: &str) -> bool {
+    tail.split(", ").skip(1).any(|part| {
+        let w: Vec<&str> = part.split_whitespace().take(4).collect();
+        w.first().is_some_and(|f| matches!(f.to_lowercase().as_str(), "the" | "units" | "it" | "they" | "he" | "she" | "we")) && w.len() >= 3
+    })
 }
 
 fn find_evidence(sentence: &str) -> Option<String> {
@@ -478,7 +551,7 @@ fn find_evidence(sentence: &str) -> Option<String> {
 }
 
 /// Canonical place names for the sentence, most specific only, in text order.
-fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMention], actor_spans: &[(usize, usize)], sent_start: usize) -> Vec<(usize, String)> {
+fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMention], actor_spans: &[(usize, usize)], sent_start: usize) -> Vec<(usize, String, bool)> {
     let mut ids: Vec<(usize, String)> = Vec::new();
     let mut countries: Vec<(usize, String)> = Vec::new();
     for p in found {
@@ -497,19 +570,19 @@ fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMe
         }
         ids.push((p.start, place.id.clone()));
     }
-    let all: Vec<(usize, String)> = ids.iter().chain(countries.iter()).cloned().collect();
-    let mut out: Vec<(usize, String)> = Vec::new();
-    for (pos, id) in &all {
+    let all: Vec<(usize, String, bool)> = ids.iter().map(|(p, id)| (*p, id.clone(), false)).chain(countries.iter().map(|(p, id)| (*p, id.clone(), true))).collect();
+    let mut out: Vec<(usize, String, bool)> = Vec::new();
+    for (pos, id, is_country) in &all {
         // Drop a region when a place inside it is named too.
-        if all.iter().any(|(_, other)| other != id && gaz.is_within(other, id)) {
+        if all.iter().any(|(_, other, _)| other != id && gaz.is_within(other, id)) {
             continue;
         }
         let name = gaz.get(id).map_or(id.clone(), |p| p.name.clone());
-        if !out.iter().any(|(_, n)| *n == name) {
-            out.push((*pos, name));
+        if !out.iter().any(|(_, n, _)| *n == name) {
+            out.push((*pos, name, *is_country));
         }
     }
-    out.sort_by_key(|(p, _)| *p);
+    out.sort_by_key(|(p, _, _)| *p);
     out
 }
 
@@ -639,20 +712,37 @@ fn absorb(a: &mut Candidate, b: Candidate) {
 /// An undated event inherits the date of the event before it in its paragraph,
 /// or, when its sentence opens with a connective ("Meanwhile", "Then"), of the
 /// event before it anywhere.
-fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence]) {
+fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], dates: &[DateAt], published: Option<PartialDate>) {
+    // The lead of a news report tells the news: undated, it happened when it was published.
+    let lead_paragraph = sentences.iter().find(|s| text[s.start..s.end].split_whitespace().count() >= 12).map(|s| s.paragraph);
     for i in 0..cands.len() {
         if cands[i].date.is_some() || cands[i].dated_sentence || cands[i].episode.is_some() {
             continue;
         }
         let s = sentences[cands[i].sentence];
         let connective = connective_re().is_match(text[s.start..s.end].trim_start_matches(['“', '"']));
-        let source = (0..i).rev().find(|&j| {
-            cands[j].date.is_some() && cands[j].episode.is_none() && (cands[j].paragraph == cands[i].paragraph || connective) && cands[j].sentence < cands[i].sentence
-        });
+        let eligible = |j: usize| {
+            cands[j].date.is_some() && cands[j].episode.is_none() && cands[j].sentence < cands[i].sentence && (cands[j].paragraph == cands[i].paragraph || connective)
+        };
+        // The same kind of event first ("military transportation ... another use of this road"), then any.
+        let source = (0..i).rev().find(|&j| eligible(j) && cands[j].event_type == cands[i].event_type).or_else(|| (0..i).rev().find(|&j| eligible(j)));
         if let Some(j) = source {
             cands[i].date = cands[j].date;
             cands[i].date_end = cands[j].date_end;
             cands[i].rules.push("date:inherited".into());
+            continue;
+        }
+        // A date said earlier in the paragraph, even with no event of its own.
+        let para_start = sentences.iter().find(|x| x.paragraph == s.paragraph).map_or(s.start, |x| x.start);
+        if let Some(d) = dates.iter().rev().find(|d| d.raw.start >= para_start && d.raw.end <= s.start && d.date.is_some()) {
+            cands[i].date = d.date;
+            cands[i].date_end = d.date_end;
+            cands[i].rules.push("date:paragraph".into());
+            continue;
+        }
+        if lead_paragraph.is_some_and(|lp| cands[i].paragraph <= lp) && published.is_some() {
+            cands[i].date = published;
+            cands[i].rules.push("date:lead_is_news".into());
         }
     }
 }
@@ -685,11 +775,16 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     let places_b: Vec<&String> = b.places.iter().map(|(_, n)| n).collect();
     let share_place = places_a.iter().any(|p| places_b.contains(p));
     let places_ok = places_a.is_empty() || places_b.is_empty() || share_place;
-    let near = b.sentence.abs_diff(a.sentence) <= 2;
+    let distance = b.sentence.abs_diff(a.sentence);
+    let near = distance <= 2;
     match (a.date, b.date) {
-        (Some(x), Some(y)) => date_agree(x, y) && places_ok && (near || share_place || x.is_full() && y.is_full()),
-        (None, None) => places_ok && (near || share_place),
-        _ => places_ok && (near || share_place) && !(a.date_open || b.date_open) || (a.date_open || b.date_open) && near,
+        (Some(x), Some(y)) => {
+            // "And the next day, ... the zone lengthened": a continuation, written relative to it.
+            let continued = (a.date_relational || b.date_relational) && x.days_from_epoch().zip(y.days_from_epoch()).is_some_and(|(p, q)| (p - q).abs() <= 1);
+            (date_agree(x, y) || continued) && places_ok && (near || share_place || continued || x.is_full() && y.is_full())
+        }
+        (None, None) => places_ok && (near || share_place && distance <= 6),
+        _ => places_ok && near,
     }
 }
 

@@ -12,6 +12,9 @@ const TRIGGERS: &str = include_str!("../../../data/lexicon/triggers.tsv");
 const ACTORS: &str = include_str!("../../../data/lexicon/actors.tsv");
 const EPISODES: &str = include_str!("../../../data/lexicon/episodes.tsv");
 
+/// What separates two words of a trigger: spaces, and quotes put around a word.
+const WORD_GAP: &str = r#"[\s"“”«»]+"#;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TriggerFlags {
     pub weak: bool,
@@ -21,6 +24,7 @@ pub struct TriggerFlags {
 
 pub struct TriggerPattern {
     pub source: String,
+    compiled: String,
     pub flags: TriggerFlags,
     /// Anchored at the start, to tell which pattern of a type matched.
     anchored: Regex,
@@ -54,7 +58,8 @@ pub enum ActorKind {
 impl ActorKind {
     /// Whether statements are made in this actor's name (it can be a claimant).
     pub fn speaks(self) -> bool {
-        !matches!(self, Self::Civilians | Self::Company | Self::ArmedGroup)
+        // Armies and armed groups act; their ministries and commands speak for them.
+        !matches!(self, Self::Civilians | Self::Company | Self::ArmedGroup | Self::Military)
     }
 }
 
@@ -128,8 +133,10 @@ impl Lexicon {
                     other => return Err(format!("triggers.tsv:{n}: unknown flag {other:?}")),
                 }
             }
-            let anchored = Regex::new(&format!("^(?i:{pat})")).map_err(|e| format!("triggers.tsv:{n}: {e}"))?;
-            let tp = TriggerPattern { source: pat.to_string(), flags: f, anchored };
+            // A space in a pattern also matches scare quotes around a word: `"closed" the checkpoint`.
+            let compiled = pat.replace(' ', WORD_GAP);
+            let anchored = Regex::new(&format!("^(?i:{compiled})")).map_err(|e| format!("triggers.tsv:{n}: {e}"))?;
+            let tp = TriggerPattern { source: pat.to_string(), compiled, flags: f, anchored };
             match by_type.iter_mut().find(|(t, _)| *t == event_type) {
                 Some((_, v)) => v.push(tp),
                 None => by_type.push((event_type, vec![tp])),
@@ -140,7 +147,7 @@ impl Lexicon {
             .map(|(event_type, patterns)| {
                 let alts: Vec<String> = patterns
                     .iter()
-                    .map(|p| if p.source.ends_with(' ') { format!("(?:{})", p.source) } else { format!("(?:{})\\b", p.source) })
+                    .map(|p| if p.source.ends_with(' ') { format!("(?:{})", p.compiled) } else { format!("(?:{})\\b", p.compiled) })
                     .collect();
                 let scanner = Regex::new(&format!("(?i)\\b(?:{})", alts.join("|")))
                     .map_err(|e| format!("triggers.tsv: type {event_type}: {e}"))?;
@@ -249,6 +256,17 @@ impl Lexicon {
             .filter(|m| at_word_boundaries(text, m.start(), m.end()))
             .map(|m| ActorHit { start: m.start(), end: m.end(), entry: self.actor_variants[m.pattern().as_usize()] })
             .collect()
+    }
+
+    /// Byte spans of every named-episode mention in `text[start..end]`.
+    pub fn episode_spans(&self, text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for e in &self.episodes {
+            for m in e.pattern.find_iter(&text[start..end]) {
+                out.push((start + m.start(), start + m.end()));
+            }
+        }
+        out
     }
 
     /// The named episode this trigger (with the text right after it) names, if any.

@@ -55,17 +55,20 @@ fn person_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?:(?P<title>{TITLE_WORDS}) )?(?P<name>\p{{Lu}}[\p{{Ll}}’']+(?:[- ]\p{{Lu}}[\p{{Ll}}’']+){{1,2}})(?P<after>,? (?:a|an|the|who|said|says|told|tells|stated|noted|added|stressed|wrote|claimed)\b)?"
+            r"(?:(?P<title>{TITLE_WORDS}) )?(?P<name>\p{{Lu}}[\p{{Ll}}’'-]+(?: \p{{Lu}}[\p{{Ll}}’'-]+){{1,2}})(?P<after>,? (?:a|an|the|who|said|says|told|tells|stated|noted|added|stressed|wrote|claimed)\b)?"
         ))
         .expect("person regex")
     })
 }
 
-fn media_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// News outlets named in the text: "the news service Qafqazinfo", "Interfax reported".
+fn media_res() -> &'static [Regex; 2] {
+    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:(?:news (?:service|agency|outlet|site|portal|website)|news outlet|agency|newspaper|TV channel|channel|website|portal|Radio) (?P<a>[\p{Lu}][\w.-]*[\w](?: [\p{Lu}][\w-]+)?)|(?P<b>[\p{Lu}][\w.-]*[\w]) (?:news agency|news service|news portal|reported|reports|informs|has learned|writes|wrote))")
-            .expect("media regex")
+        [
+            Regex::new(r"(?:news (?:service|agency|outlet|site|portal|website)|news outlet|agency|newspaper|TV channel|channel|website|portal|Radio) (?P<name>[\p{Lu}][\w.-]*[\w](?: [\p{Lu}][\w-]+)?)").expect("media regex"),
+            Regex::new(r"(?P<name>[\p{Lu}][\w.-]*[\w]) (?:news agency|news service|news portal|reported|reports|informs|has learned|writes|wrote)\b").expect("media regex"),
+        ]
     })
 }
 
@@ -108,13 +111,15 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
         }
     }
 
-    for c in media_re().captures_iter(text) {
-        let Some(g) = c.name("a").or_else(|| c.name("b")) else { continue };
-        let name = g.as_str().trim_end_matches('.');
-        if NOT_NAME_WORDS.contains(&name) || name.eq_ignore_ascii_case(&outlet.name) || overlaps(&out, g.start(), g.end()) {
-            continue;
+    for re in media_res() {
+        for c in re.captures_iter(text) {
+            let g = c.name("name").expect("name group");
+            let name = g.as_str().trim_end_matches('.');
+            if NOT_NAME_WORDS.contains(&name) || name.ends_with("-based") || name.eq_ignore_ascii_case(&outlet.name) || overlaps(&out, g.start(), g.end()) {
+                continue;
+            }
+            out.push(Mention { start: g.start(), end: g.end(), name: name.to_string(), side: "none".into(), kind: ActorKind::Media, how: "media", title: None });
         }
-        out.push(Mention { start: g.start(), end: g.end(), name: name.to_string(), side: "none".into(), kind: ActorKind::Media, how: "media", title: None });
     }
 
     let mut people: Vec<(String, Option<String>)> = Vec::new();
@@ -192,11 +197,38 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
         if let Some(t) = target {
             let how = if c.name("pronoun").is_some() { "coref:pronoun" } else { "coref" };
             corefs.push(Mention { start: m.start(), end: m.end(), how, ..t.clone() });
+        } else if let Some(g) = c.name("ministry").filter(|g| g.as_str().to_lowercase().contains("defen") || g.as_str().eq_ignore_ascii_case("mod")) {
+            // No ministry named before: "the Ministry of Defense" is that of the side
+            // named just before it ("The Azerbaijan State Security Service and the Ministry of Defense").
+            let _ = g;
+            let side = out.iter().rev().find(|x| x.end <= m.start() && m.start() - x.end <= 60 && x.side != "none").map(|x| x.side.clone());
+            if let Some(country) = side.as_deref().and_then(country_of_side) {
+                corefs.push(Mention {
+                    start: m.start(),
+                    end: m.end(),
+                    name: format!("Ministry of Defense of {country}"),
+                    side: side.clone().unwrap_or_default(),
+                    kind: ActorKind::Ministry,
+                    how: "coref:side",
+                    title: None,
+                });
+            }
         }
     }
     out.extend(corefs);
     out.sort_by_key(|m| m.start);
     out
+}
+
+fn country_of_side(side: &str) -> Option<&'static str> {
+    Some(match side {
+        "az" => "Azerbaijan",
+        "am" => "Armenia",
+        "ru" => "Russia",
+        "ir" => "Iran",
+        "tr" => "Turkey",
+        _ => return None,
+    })
 }
 
 fn is_title(m: &Mention, words: &[&str]) -> bool {
