@@ -505,6 +505,12 @@ fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usiz
 }
 
 fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Option<String> {
+    static OPINION: OnceLock<Regex> = OnceLock::new();
+    // An opinion covers its whole sentence: "I hope that ... met ...".
+    let opinion = re(&OPINION, r"(?i)\b(?:i|we) (?:hope|think|believe|suppose|assume|expect|doubt)\b|\bin (?:my|our) (?:opinion|view)\b|\bit seems\b");
+    if let Some(m) = opinion.find(&text[sent_start..start]) {
+        return Some(format!("an opinion ({:?})", m.as_str()));
+    }
     let from = crate::lexicon::floor_char(text, start.saturating_sub(60).max(sent_start));
     let window = &text[from..start];
     // Only the clause the trigger is in.
@@ -725,7 +731,8 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
             cands[j].date.is_some() && cands[j].episode.is_none() && cands[j].sentence < cands[i].sentence && (cands[j].paragraph == cands[i].paragraph || connective)
         };
         // The same kind of event first ("military transportation ... another use of this road"), then any.
-        let source = (0..i).rev().find(|&j| eligible(j) && cands[j].event_type == cands[i].event_type).or_else(|| (0..i).rev().find(|&j| eligible(j)));
+        let same_paragraph_same_type = (0..i).rev().find(|&j| eligible(j) && cands[j].event_type == cands[i].event_type && cands[j].paragraph == cands[i].paragraph);
+        let source = same_paragraph_same_type.or_else(|| (0..i).rev().find(|&j| eligible(j)));
         if let Some(j) = source {
             cands[i].date = cands[j].date;
             cands[i].date_end = cands[j].date_end;
