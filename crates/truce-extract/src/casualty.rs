@@ -44,6 +44,14 @@ fn verb_re() -> &'static Regex {
     })
 }
 
+fn none_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:no (?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed))\b|пострадавших нет|без потерь|потерь нет|жертв нет")
+            .expect("no-casualties regex")
+    })
+}
+
 /// Counts stated in `sentence`. Groups before a verb ("four servicemen were
 /// killed") count for it, and so do groups listed right after an active verb
 /// ("killing four servicemen and a civilian").
@@ -66,6 +74,10 @@ pub fn find(sentence: &str) -> Casualties {
     }
     groups.sort_by_key(|g| g.0);
     let mut out = Casualties::default();
+    if none_re().is_match(sentence) {
+        // "No casualties" states a count: zero.
+        out = Casualties { killed: Some(0), injured: Some(0) };
+    }
     let mut used = vec![false; groups.len()];
     for v in verb_re().captures_iter(sentence) {
         let m = v.get(0).expect("match");
@@ -138,5 +150,6 @@ mod tests {
         assert_eq!(kc("At least three Azerbaijani servicemen were injured in the attack."), (None, Some(3)));
         assert_eq!(kc("two deminers were killed and one was injured"), (Some(2), Some(1)));
         assert_eq!(kc("Fire was opened on positions near Sotk."), (None, None));
+        assert_eq!(kc("Two ceasefire violations were recorded; no casualties."), (Some(0), Some(0)));
     }
 }

@@ -36,6 +36,19 @@ fn according_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"(?i)\b(?:according to|citing|as reported by|по данным|по словам|по информации|как сообщает)\b").expect("according regex"))
 }
 
+fn report_of_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version)\b(?: [\w-]+){0,2}? (?:by|of|from)\s+(?:the\s+)?$")
+            .expect("report-of regex")
+    })
+}
+
+fn report_noun_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)^['’]s (?:\w+ )?(?:claims?|allegations?|reports?|statements?|accusations?|version)\b").expect("report noun regex"))
+}
+
 fn denial_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -107,6 +120,15 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
         let from = start + m.end();
         if let Some(x) = speaking(mentions, from, end).next().filter(|x| x.start - from <= 16) {
             speakers.push(speaker_of(x, "according_to"));
+        }
+    }
+    // "the information spread by X", "Claims by X that", "the report of X", "X's allegation".
+    for x in speaking(mentions, start, end) {
+        let lead = &text[crate::lexicon::floor_char(text, x.start.saturating_sub(45).max(start))..x.start];
+        let after = &text[x.end..end];
+        let possessive = (after.starts_with("'s ") || after.starts_with("’s ")) && report_noun_re().is_match(after);
+        if (report_of_re().is_match(lead) || possessive) && !speakers.iter().any(|s| s.name == x.name) {
+            speakers.push(speaker_of(x, "report_of"));
         }
     }
     for v in reporting_re().find_iter(sentence) {

@@ -227,6 +227,7 @@ fn rules() -> &'static [Rule] {
                 };
                 Some(Expr::PastPeriod(n, unit_of(c.name("u")?.as_str())?))
             }),
+            r("past_day", f(r"(?i)\b(?:over |in |during |for |within )?the (?:past|last) (?:24 hours|day)\b|за (?:прошедшие|последние|минувшие) сутки"), |_| Some(Expr::PastPeriod(1, Unit::Day))),
             r("last_unit", f(r"(?i)\blast (?P<u>week|month|year)\b"), |c| Some(Expr::LastUnit(unit_of(c.name("u")?.as_str())?))),
             r("this_unit", f(r"(?i)\b(?:earlier )?this (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
             r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {

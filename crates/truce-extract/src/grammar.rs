@@ -40,6 +40,8 @@ pub struct Extraction {
 #[derive(Debug, Clone)]
 struct DateAt {
     raw: RawDate,
+    /// Part of a wire dateline ("BAKU, April 8, 2022 (Agency) -"): when it was filed, not when anything happened.
+    dateline: bool,
     date: Option<PartialDate>,
     date_end: Option<PartialDate>,
 }
@@ -68,6 +70,10 @@ struct Candidate {
     evidence: Option<String>,
     rules: Vec<String>,
     weak: bool,
+    /// An answer to fire ("retaliatory measures were taken"): its own event, never merged with the fire.
+    retaliation: bool,
+    /// From a headline or heading: kept only when it merges with an event of the body.
+    headline: bool,
     /// Sentence spans (byte) this record quotes.
     text_span: (usize, usize),
 }
@@ -158,7 +164,11 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             let side = side_of_country(&place.name)?;
             Some(match last_speakers_by_side.iter().find(|(sd, _)| sd == side) {
                 Some((_, sps)) => (sps.iter().map(|sp| sp.name.as_str()).collect::<Vec<_>>().join("\u{1f}"), side.to_string()),
-                None => (format!("Government of {}", place.name), side.to_string()),
+                // "Armenia said": the body of that side the report names, before or after.
+                None => match mentions.iter().find(|m| m.side == side && matches!(m.kind, ActorKind::Ministry | ActorKind::Security)) {
+                    Some(m) => (m.name.clone(), side.to_string()),
+                    None => (format!("Government of {}", place.name), side.to_string()),
+                },
             })
         };
         let attribution = claims::attribute(text, &mentions, s.start, s.end, &country_sides);
@@ -196,6 +206,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         }
 
         let is_question = sent.trim_end().ends_with('?');
+        let heading = is_heading(sent);
         let episode_spans = lex.episode_spans(text, s.start, s.end);
         let evidence = find_evidence(sent);
         let cas = casualty::find(sent);
@@ -286,6 +297,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 evidence: evidence.clone(),
                 rules,
                 weak: t.flags.weak,
+                retaliation: t.flags.retaliation,
+                headline: heading,
                 text_span: (s.start, s.end),
             });
         }
@@ -293,7 +306,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         // Several triggers of one type with agreeing dates are one occurrence.
         let mut merged: Vec<Candidate> = Vec::new();
         for c in sent_cands {
-            match merged.iter_mut().find(|m| m.event_type == c.event_type && dates_compatible(m, &c)) {
+            match merged.iter_mut().find(|m| m.event_type == c.event_type && m.retaliation == c.retaliation && dates_compatible(m, &c)) {
                 Some(m) => absorb(m, c),
                 None => merged.push(c),
             }
@@ -399,7 +412,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     }
 
     inherit_dates(&mut candidates, text, &sentences, &dates, doc.meta.published);
-    let merged = merge_document(candidates);
+    let candidates = attach_followers(candidates, text, &sentences);
+    let merged: Vec<Candidate> = merge_document(candidates).into_iter().filter(|c| !c.headline).collect();
     let events = merged.into_iter().map(|c| to_record(c, doc, text, &chars, &outlet)).collect();
     Extraction { events, trace }
 }
@@ -416,6 +430,13 @@ fn outlet_of(doc: &Document, lex: &Lexicon) -> Outlet {
         _ => o.to_string(),
     };
     Outlet { name, known: true }
+}
+
+/// A headline, a section heading or a caption: a short line that does not end a sentence.
+fn is_heading(sentence: &str) -> bool {
+    let t = sentence.trim_end();
+    let ends_sentence = t.ends_with(['.', '!', '?', ';', ':', ')', '"', '”', '»', '…']);
+    !ends_sentence && t.split_whitespace().count() <= 16
 }
 
 fn side_of_country(name: &str) -> Option<&'static str> {
@@ -442,7 +463,7 @@ fn dates_after_episodes(text: &str, start: usize, end: usize, lex: &Lexicon) -> 
             if after.is_match(lead) {
                 let month = ended.year().zip(ended.month()).and_then(|(y, mo)| PartialDate::ym(y, mo));
                 let raw = RawDate { start: start + m.start(), end: start + m.end(), expr: date::Expr::Abs { y: None, m: None, d: None }, rule: "after_episode", end_marker: false };
-                out.push(DateAt { raw, date: month, date_end: None });
+                out.push(DateAt { raw, dateline: false, date: month, date_end: None });
             }
         }
     }
@@ -451,6 +472,11 @@ fn dates_after_episodes(text: &str, start: usize, end: usize, lex: &Lexicon) -> 
 
 fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec<DateAt> {
     let raw = date::find(text);
+    static DATELINE: OnceLock<Regex> = OnceLock::new();
+    let datelines: Vec<(usize, usize)> = re(&DATELINE, r"(?m)^[\p{Lu}][\p{Lu}/ .'-]{1,40}, [^()\n]{3,30}? \([^)\n]{2,40}\) ?[-–—]")
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
     let mut out: Vec<DateAt> = Vec::with_capacity(raw.len());
     let mut prev_full: Option<PartialDate> = None;
     for r in raw {
@@ -477,7 +503,8 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
         if let Some(full) = d.filter(PartialDate::is_full) {
             prev_full = Some(full);
         }
-        out.push(DateAt { raw: r, date: d, date_end: e });
+        let dateline = datelines.iter().any(|(s, e)| r.start >= *s && r.end <= *e);
+        out.push(DateAt { raw: r, dateline, date: d, date_end: e });
     }
     out
 }
@@ -489,7 +516,7 @@ fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usiz
     dates
         .iter()
         .copied()
-        .filter(|d| d.date.is_some() || d.date_end.is_some())
+        .filter(|d| (d.date.is_some() || d.date_end.is_some()) && !d.dateline)
         // "the statement of November 10, 2020" dates the statement, not what happened beside it.
         .filter(|d| t.event_type == EventType::Agreement || !episode_spans.iter().any(|(s, e)| d.raw.start < *e && *s < d.raw.end))
         .min_by_key(|d| {
@@ -660,8 +687,9 @@ fn more_precise(a: PartialDate, b: PartialDate) -> PartialDate {
 
 /// Folds `b` into `a` (the same occurrence).
 fn absorb(a: &mut Candidate, b: Candidate) {
-    // The record quotes the first mention that carries a date.
-    let take_text = a.date.is_none() && b.date.is_some() && !b.date_open;
+    // The record quotes the first mention that carries a date, and never a headline when the body has it.
+    let take_text = (a.date.is_none() && b.date.is_some() && !b.date_open) || (a.headline && !b.headline);
+    a.headline &= b.headline;
     match (a.date, b.date) {
         (None, Some(_)) if !b.date_open => {
             a.date = b.date;
@@ -721,6 +749,8 @@ fn absorb(a: &mut Candidate, b: Candidate) {
 fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], dates: &[DateAt], published: Option<PartialDate>) {
     // The lead of a news report tells the news: undated, it happened when it was published.
     let lead_paragraph = sentences.iter().find(|s| text[s.start..s.end].split_whitespace().count() >= 12).map(|s| s.paragraph);
+    let lead_end = lead_paragraph.and_then(|lp| sentences.iter().rev().find(|s| s.paragraph == lp)).map_or(0, |s| s.end);
+    let doc_period = dates.iter().find(|d| d.raw.end <= lead_end && !d.dateline && d.date.is_some() && d.date_end.is_some());
     for i in 0..cands.len() {
         if cands[i].date.is_some() || cands[i].dated_sentence || cands[i].episode.is_some() {
             continue;
@@ -747,11 +777,67 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
             cands[i].rules.push("date:paragraph".into());
             continue;
         }
+        // A bulletin states its period at the top ("in the past 24 hours", "(15-30 September)").
+        if let Some(p) = doc_period {
+            cands[i].date = p.date;
+            cands[i].date_end = p.date_end;
+            cands[i].rules.push("date:document_period".into());
+            continue;
+        }
         if lead_paragraph.is_some_and(|lp| cands[i].paragraph <= lp) && published.is_some() {
             cands[i].date = published;
             cands[i].rules.push("date:lead_is_news".into());
         }
     }
+}
+
+/// Retaliation shares the date and place of the fire it answers; a sentence that
+/// only reports casualties ("As a result, a serviceman was wounded") completes
+/// the violent event before it rather than starting one; casualties in a
+/// landmine context are a mine incident.
+fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
+    static MINE: OnceLock<Regex> = OnceLock::new();
+    let mine = re(&MINE, r"(?i)\b(?:mines?|landmines?|UXO|unexploded|ordnance|explosive devices?|deminers?|demining|mine action|ANAMA)\b");
+    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for mut c in cands {
+        let answered = out
+            .iter()
+            .rposition(|p| VIOLENT.contains(&p.event_type) && !p.retaliation && p.sentence <= c.sentence && c.sentence - p.sentence <= 3);
+        if c.retaliation {
+            if let Some(i) = answered {
+                if c.date.is_none() {
+                    c.date = out[i].date;
+                    c.date_end = out[i].date_end;
+                    c.rules.push("date:answered_fire".into());
+                }
+                if c.places.is_empty() {
+                    c.places = out[i].places.clone();
+                    c.rules.push("place:answered_fire".into());
+                }
+            }
+        }
+        if c.weak && c.event_type == EventType::Attack {
+            let s = sentences[c.sentence];
+            let result_of = text[s.start..s.end].trim_start().to_lowercase().starts_with("as a result");
+            if let Some(i) = answered.filter(|&i| out[i].paragraph == c.paragraph || result_of) {
+                let p = &mut out[i];
+                if p.killed.is_none() && p.injured.is_none() {
+                    p.killed = c.killed;
+                    p.injured = c.injured;
+                    p.rules.push("casualties:following_sentence".into());
+                }
+                continue;
+            }
+            let prev = c.sentence.checked_sub(1).map(|k| sentences[k]);
+            let context = prev.map_or(s.start, |p| p.start);
+            if mine.is_match(&text[context..s.end]) {
+                c.event_type = EventType::MineIncident;
+                c.rules.push("type:mine_context".into());
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// One occurrence mentioned twice in a document is one record.
@@ -768,7 +854,7 @@ fn merge_document(cands: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
-    if a.event_type != b.event_type {
+    if a.event_type != b.event_type || a.retaliation != b.retaliation {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.episode, &b.episode) {

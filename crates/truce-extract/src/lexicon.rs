@@ -20,6 +20,7 @@ pub struct TriggerFlags {
     pub weak: bool,
     pub reference: bool,
     pub habitual: bool,
+    pub retaliation: bool,
 }
 
 pub struct TriggerPattern {
@@ -130,6 +131,7 @@ impl Lexicon {
                     "weak" => f.weak = true,
                     "ref" => f.reference = true,
                     "habit" => f.habitual = true,
+                    "retal" => f.retaliation = true,
                     other => return Err(format!("triggers.tsv:{n}: unknown flag {other:?}")),
                 }
             }

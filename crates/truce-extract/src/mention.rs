@@ -75,7 +75,7 @@ fn media_res() -> &'static [Regex; 2] {
 fn coref_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:the (?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she))\b")
+        Regex::new(r"(?i)\b(?:the (?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she)|(?P<it>it))\b")
             .expect("coref regex")
     })
 }
@@ -189,13 +189,22 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
         } else if c.name("media").is_some() {
             earlier.clone().find(|x| x.kind == ActorKind::Media)
         } else {
-            // A pronoun speaks for the latest person, and only right after a reporting verb check.
+            // A pronoun stands for a speaker only right before a reporting verb:
+            // "he said" for the latest person, "it said" for the latest institution.
             let rest = &text[m.end()..];
-            let speaks = ["said", "added", "noted", "stressed", "told", "stated", "says", "emphasized"].iter().any(|v| rest.trim_start().starts_with(v));
-            if speaks { earlier.clone().find(|x| x.kind == ActorKind::Person) } else { None }
+            let speaks = ["said", "added", "noted", "stressed", "told", "stated", "says", "emphasized", "claimed", "reported", "accused", "denied"]
+                .iter()
+                .any(|v| rest.trim_start().starts_with(v));
+            if !speaks {
+                None
+            } else if c.name("it").is_some() {
+                earlier.clone().find(|x| crate::claims::is_institutional(x.kind))
+            } else {
+                earlier.clone().find(|x| x.kind == ActorKind::Person)
+            }
         };
         if let Some(t) = target {
-            let how = if c.name("pronoun").is_some() { "coref:pronoun" } else { "coref" };
+            let how = if c.name("pronoun").is_some() || c.name("it").is_some() { "coref:pronoun" } else { "coref" };
             corefs.push(Mention { start: m.start(), end: m.end(), how, ..t.clone() });
         } else if let Some(g) = c.name("ministry").filter(|g| g.as_str().to_lowercase().contains("defen") || g.as_str().eq_ignore_ascii_case("mod")) {
             // No ministry named before: "the Ministry of Defense" is that of the side
