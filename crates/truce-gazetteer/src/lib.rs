@@ -14,7 +14,10 @@
 //!   leftmost-longest, non-overlapping, at word boundaries, tuned for
 //!   precision in English prose (a Latin name must be capitalized; very short
 //!   names must be written exactly and not open a sentence; spellings in
-//!   `data/gazetteer/stop_variants.txt` are never matched in text).
+//!   `data/gazetteer/stop_variants.txt` are never matched in text; a hit
+//!   must be written in the script of a spelling that produced it). Russian
+//!   and Armenian spellings also match their case forms ("в Нагорном
+//!   Карабахе", "Ստեփանակերտում").
 //! - [`Gazetteer::parent_chain`] and [`Gazetteer::is_within`] walk the
 //!   place → district → region → country hierarchy.
 //!
@@ -31,6 +34,7 @@
 //! district, road... ("Martuni" is Khojavend, not the Armenian town of that
 //! name; "Lachin" the town, "Lachin district" the district).
 
+mod inflect;
 mod load;
 mod matcher;
 mod model;
@@ -147,9 +151,43 @@ impl Gazetteer {
                 }
             }
         }
+        // Russian and Armenian case forms, for the matcher only (a form that is
+        // itself a spelling keeps that spelling's readings).
+        let mut derived: HashMap<String, Readings<'_>> = HashMap::new();
+        let mut forms_text: Vec<(u32, bool, String)> = Vec::new();
+        for (i, p) in places.iter().enumerate() {
+            let canonical = normalize(&p.name);
+            for v in &p.variants {
+                let key = normalize(&v.name);
+                if stop.contains(&key) {
+                    continue;
+                }
+                let forms = match v.script.as_deref() {
+                    Some("Cyrl") => inflect::russian_forms(&v.name),
+                    Some("Armn") => inflect::armenian_forms(&v.name),
+                    _ => continue,
+                };
+                let is_canonical = key == canonical;
+                forms_text.extend(forms.into_iter().map(|f| (i as u32, is_canonical, f)));
+            }
+        }
+        for (i, is_canonical, form) in &forms_text {
+            let key = normalize(form);
+            if key.is_empty() || names.contains_key(&key) {
+                continue;
+            }
+            let entry = derived.entry(key).or_default();
+            if !entry.0.iter().any(|(j, _)| j == i) {
+                entry.0.push((*i, *is_canonical));
+            }
+            if !entry.1.contains(&form.as_str()) {
+                entry.1.push(form.as_str());
+            }
+        }
+
         let mut by_name: HashMap<String, Vec<u32>> = HashMap::with_capacity(names.len());
         let mut keys: Vec<(String, Vec<&str>, u32)> = Vec::with_capacity(names.len());
-        for (key, (mut cands, spellings)) in names {
+        let rank = |cands: &mut Vec<(u32, bool)>| -> Vec<u32> {
             cands.sort_by(|&(a, a_canon), &(b, b_canon)| {
                 let (pa, pb) = (&places[a as usize], &places[b as usize]);
                 (!pa.is_curated(), !a_canon, pa.kind.preference(), &pa.id).cmp(&(
@@ -159,9 +197,16 @@ impl Gazetteer {
                     &pb.id,
                 ))
             });
-            let ids: Vec<u32> = cands.iter().map(|&(i, _)| i).collect();
+            cands.iter().map(|&(i, _)| i).collect()
+        };
+        for (key, (mut cands, spellings)) in names {
+            let ids = rank(&mut cands);
             keys.push((key.clone(), spellings, ids[0]));
             by_name.insert(key, ids);
+        }
+        for (key, (mut cands, spellings)) in derived {
+            let ids = rank(&mut cands);
+            keys.push((key, spellings, ids[0]));
         }
         let matcher = Matcher::new(
             keys.iter()

@@ -24,12 +24,16 @@ struct Pattern {
     len: usize,
     /// Index of the place a hit denotes (the preferred reading).
     place: u32,
-    /// For strict patterns, the spellings accepted as written.
-    exact: Option<Vec<Box<str>>>,
     /// Scripts (bit set of [`script_bit`]) its spellings are written in: a
     /// hit must be written in one of them, so that the Armenian "Բրուն"
     /// (normalized "brown") never matches the English "Brown".
     scripts: u8,
+    /// Scripts in which it has a spelling longer than [`STRICT_MAX_LETTERS`]:
+    /// hits in them are accepted as they come. In other scripts a hit must
+    /// be one of the short spellings in `exact`, written exactly, and must not
+    /// open a sentence ("Sus", "Zod", "Dığ", "Тех").
+    loose: u8,
+    exact: Box<[Box<str>]>,
     /// Patterns that are word-boundary prefixes of this one, longest first.
     fallbacks: Vec<u32>,
 }
@@ -56,14 +60,8 @@ fn letters(s: &str) -> usize {
     s.bytes().filter(u8::is_ascii_alphabetic).count()
 }
 
-/// Whether a key is short enough to need exact spelling: it, or one of its
-/// spellings, has at most [`STRICT_MAX_LETTERS`] letters ("Тех" is
-/// "tekh" once transliterated, and also a Russian pronoun).
-fn is_strict(k: &Key<'_>) -> bool {
-    letters(k.norm) <= STRICT_MAX_LETTERS
-        || k.spellings
-            .iter()
-            .any(|s| s.chars().filter(|c| c.is_alphabetic()).count() <= STRICT_MAX_LETTERS)
+fn is_short(spelling: &str) -> bool {
+    spelling.chars().filter(|c| c.is_alphabetic()).count() <= STRICT_MAX_LETTERS
 }
 
 impl Matcher {
@@ -89,16 +87,29 @@ impl Matcher {
                     .filter_map(|i| index.get(&k.norm[..i]).copied())
                     .collect();
                 fallbacks.dedup();
+                let key_short = letters(k.norm) <= STRICT_MAX_LETTERS;
+                let script_mask = |keep: &dyn Fn(&str) -> bool| {
+                    k.spellings
+                        .iter()
+                        .filter(|s| keep(s))
+                        .map(|s| first_letter_script(s))
+                        .fold(0, |a, b| a | b)
+                };
                 Pattern {
-                    scripts: k
+                    scripts: script_mask(&|_| true),
+                    loose: if key_short {
+                        0
+                    } else {
+                        script_mask(&|s| !is_short(s))
+                    },
+                    exact: k
                         .spellings
                         .iter()
-                        .map(|s| first_letter_script(s))
-                        .fold(0, |a, b| a | b),
+                        .filter(|s| key_short || is_short(s))
+                        .map(|s| Box::<str>::from(*s))
+                        .collect(),
                     len: bytes.len(),
                     place: k.place,
-                    exact: is_strict(k)
-                        .then(|| k.spellings.iter().map(|s| Box::<str>::from(*s)).collect()),
                     fallbacks,
                 }
             })
@@ -159,21 +170,22 @@ impl Matcher {
 
     fn accept(&self, pat: &Pattern, text: &str, start: usize, end: usize) -> bool {
         let surface = &text[start..end];
-        if let Some(c) = surface.chars().find(|c| c.is_alphabetic())
-            && pat.scripts & script_bit(c) == 0
+        let script = surface
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .map_or(pat.scripts, script_bit);
+        if pat.scripts & script == 0 {
+            return false;
+        }
+        if surface
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
         {
             return false;
         }
-        match surface.chars().next() {
-            Some(c) if c.is_alphabetic() && !c.is_uppercase() => return false,
-            _ => {}
-        }
-        match &pat.exact {
-            None => true,
-            Some(spellings) => {
-                spellings.iter().any(|s| **s == *surface) && !at_sentence_start(text, start)
-            }
-        }
+        pat.loose & script != 0
+            || (pat.exact.iter().any(|s| **s == *surface) && !at_sentence_start(text, start))
     }
 }
 

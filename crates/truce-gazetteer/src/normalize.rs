@@ -2,7 +2,7 @@
 //! it scans.
 
 use any_ascii::any_ascii_char;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Characters read as an apostrophe: dropped inside names (`K’arvacharr`,
 /// Armenian transliterations), a word boundary before a possessive `s`.
@@ -18,10 +18,16 @@ fn is_apostrophe(c: char) -> bool {
 /// `normalize("Xankəndi") == normalize("Xankendi") == "xankendi"`,
 /// `normalize("Ստեփանակերտ") == normalize("Степанакерт") == "stepanakert"`.
 pub fn normalize(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
+    let owned;
+    let nfc: &str = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        owned = s.nfc().collect::<String>();
+        &owned
+    };
     let mut out = Normalized::with_capacity(nfc.len(), false);
     for (i, c) in nfc.char_indices() {
-        out.push_char(&nfc, i, c, false);
+        out.push_char(nfc, i, c, false);
     }
     let mut s = out.text;
     while s.ends_with(' ') {

@@ -147,6 +147,17 @@ fn russian_and_armenian_text() {
     );
     assert_eq!(ids("Обстрел у села Тех."), ["tegh"]);
     assert_eq!(ids("Ռուսաստան և Ադրբեջան"), ["russia", "azerbaijan"]);
+    // case forms
+    assert_eq!(
+        ids("В Нагорном Карабахе, в Мардакертском районе и у Лачинского коридора."),
+        ["karabakh", "tartar", "lachin-corridor"]
+    );
+    assert_eq!(
+        ids("Кельбаджарского района Азербайджана"),
+        ["kalbajar-district", "azerbaijan"]
+    );
+    assert_eq!(ids("Ստեփանակերտում և Շուշիից"), ["khankendi", "shusha"]);
+    assert_eq!(ids("На Кубе. Тех, кто ушёл, нет."), Vec::<String>::new());
 }
 
 #[test]
@@ -163,6 +174,8 @@ fn short_names_need_exact_case_and_mid_sentence() {
     assert_eq!(ids("Fire was opened from Dığ and Zod."), ["tegh", "sotk"]);
     assert_eq!(ids("Fire was opened from Dig."), Vec::<String>::new());
     assert_eq!(ids("Fire was opened from Nerkin Sus."), ["sus"]);
+    // "Tegh" is long enough in Latin script though "Տեղ" is short in Armenian
+    assert_eq!(ids("Totals:\nTegh-Lachin section: 4"), ["tegh", "lachin"]);
 }
 
 #[test]
