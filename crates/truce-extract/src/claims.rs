@@ -39,7 +39,7 @@ fn according_re() -> &'static Regex {
 fn report_of_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version)\b(?: [\w-]+){0,2}? (?:by|of|from)\s+(?:the\s+)?$")
+        Regex::new(r"(?i)(?:\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version)\b(?: [\w-]+){0,2}? (?:by|of|from)|\b(?:reported|claimed|confirmed|alleged|announced|stated) by|\bas reported by)\s+(?:the\s+)?(?:two |both )?$")
             .expect("report-of regex")
     })
 }
@@ -133,12 +133,10 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
     }
     for v in reporting_re().find_iter(sentence) {
         let (vs, ve) = (start + v.start(), start + v.end());
-        let mut subj = subjects_before(text, mentions, start, vs);
+        // "Armenia said": a country right before the verb speaks through whoever speaks for it.
+        let mut subj: Vec<Speaker> = country_sides(start, vs).map(|(name, side)| Speaker { name, side, how: "country", span: (vs, vs) }).into_iter().collect();
         if subj.is_empty() {
-            // "Azerbaijan claims": a country speaks through whoever spoke for it last.
-            if let Some((name, side)) = country_sides(start, vs) {
-                subj.push(Speaker { name, side, how: "country", span: (vs, vs) });
-            }
+            subj = subjects_before(text, mentions, start, vs);
         }
         if subj.is_empty() {
             let before = sentence[..v.start()].trim_end();

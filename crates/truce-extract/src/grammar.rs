@@ -750,7 +750,13 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
     // The lead of a news report tells the news: undated, it happened when it was published.
     let lead_paragraph = sentences.iter().find(|s| text[s.start..s.end].split_whitespace().count() >= 12).map(|s| s.paragraph);
     let lead_end = lead_paragraph.and_then(|lp| sentences.iter().rev().find(|s| s.paragraph == lp)).map_or(0, |s| s.end);
-    let doc_period = dates.iter().find(|d| d.raw.end <= lead_end && !d.dateline && d.date.is_some() && d.date_end.is_some());
+    let doc_period = dates.iter().find(|d| {
+        d.raw.end <= lead_end
+            && !d.dateline
+            && d.date.is_some()
+            && d.date_end.is_some()
+            && matches!(d.raw.rule, "past_day" | "past_period" | "day_range" | "between_range" | "night_range")
+    });
     for i in 0..cands.len() {
         if cands[i].date.is_some() || cands[i].dated_sentence || cands[i].episode.is_some() {
             continue;
@@ -762,7 +768,11 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
         };
         // The same kind of event first ("military transportation ... another use of this road"), then any.
         let same_paragraph_same_type = (0..i).rev().find(|&j| eligible(j) && cands[j].event_type == cands[i].event_type && cands[j].paragraph == cands[i].paragraph);
-        let source = same_paragraph_same_type.or_else(|| (0..i).rev().find(|&j| eligible(j)));
+        // "The ministry said the fire ... began at 16:00": the same kind of event just before, across a paragraph break.
+        let just_before_same_type = (0..i).rev().find(|&j| {
+            cands[j].date.is_some() && cands[j].episode.is_none() && cands[j].event_type == cands[i].event_type && cands[j].sentence < cands[i].sentence && cands[i].sentence - cands[j].sentence <= 2
+        });
+        let source = same_paragraph_same_type.or(just_before_same_type).or_else(|| (0..i).rev().find(|&j| eligible(j)));
         if let Some(j) = source {
             cands[i].date = cands[j].date;
             cands[i].date_end = cands[j].date_end;
