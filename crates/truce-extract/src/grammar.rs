@@ -62,6 +62,7 @@ struct Candidate {
     date_relational: bool,
     /// The sentence had a date expression (even one that did not resolve).
     dated_sentence: bool,
+    /// Gazetteer ids with their position in the text.
     places: Vec<(usize, String)>,
     actors: Vec<ActorRole>,
     claims: Vec<Claim>,
@@ -74,6 +75,8 @@ struct Candidate {
     retaliation: bool,
     /// From a headline or heading: kept only when it merges with an event of the body.
     headline: bool,
+    /// Its sentence marks it as another occurrence ("also", "another", "separately").
+    distinct: bool,
     /// Sentence spans (byte) this record quotes.
     text_span: (usize, usize),
 }
@@ -107,6 +110,11 @@ fn negation_re() -> &'static Regex {
 fn act_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(&RE, r"(?i)\b(?:signed|reached|concluded|adopted|ended (?:in|with)|following|brokered|under which|agreed|was signed|were signed|подписан\w*)\b")
+}
+
+fn distinct_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:also|another|separately|in addition|additionally|elsewhere|again|second|other|more)\b")
 }
 
 fn connective_re() -> &'static Regex {
@@ -299,6 +307,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 weak: t.flags.weak,
                 retaliation: t.flags.retaliation,
                 headline: heading,
+                distinct: distinct_re().is_match(sent),
                 text_span: (s.start, s.end),
             });
         }
@@ -317,9 +326,18 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         if !sent_cands.is_empty() {
             let actor_spans: Vec<(usize, usize)> = s_mentions.iter().map(|m| (m.start, m.end)).collect();
             let place_names = select_places(text, gaz, &s_places, &actor_spans, s.start);
+            let sent_cands_len = sent_cands.len();
             let has_non_country = place_names.iter().any(|p| !p.2);
-            for c in sent_cands.iter_mut() {
-                for (pos, name, is_country) in &place_names {
+            // A place written right after a trigger ("talks ... in Brussels") belongs to that event alone.
+            let attached_to = |pos: usize| -> Option<usize> {
+                sent_cands.iter().position(|c| pos >= c.trigger.1 && pos - c.trigger.1 <= 40 && !text[c.trigger.1..pos].contains([',', '.', ';', '(']))
+            };
+            let owners: Vec<Option<usize>> = place_names.iter().map(|(pos, _, _)| attached_to(*pos)).collect();
+            for (ci, c) in sent_cands.iter_mut().enumerate() {
+                for ((pos, name, is_country), owner) in place_names.iter().zip(&owners) {
+                    if owner.is_some_and(|o| o != ci) && sent_cands_len > 1 {
+                        continue;
+                    }
                     let keep = if c.episode.is_some() {
                         // A named episode takes only a place written right after it ("the agreement ... in Karabakh").
                         *pos >= c.trigger.1 && *pos - c.trigger.1 <= 50 && !text[c.trigger.1..*pos].contains([',', '.', ';'])
@@ -414,7 +432,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     inherit_dates(&mut candidates, text, &sentences, &dates, doc.meta.published);
     let candidates = attach_followers(candidates, text, &sentences);
     let merged: Vec<Candidate> = merge_document(candidates).into_iter().filter(|c| !c.headline).collect();
-    let events = merged.into_iter().map(|c| to_record(c, doc, text, &chars, &outlet)).collect();
+    let events = merged.into_iter().map(|c| to_record(c, doc, text, &chars, &outlet, gaz)).collect();
     Extraction { events, trace }
 }
 
@@ -606,13 +624,8 @@ fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMe
     let all: Vec<(usize, String, bool)> = ids.iter().map(|(p, id)| (*p, id.clone(), false)).chain(countries.iter().map(|(p, id)| (*p, id.clone(), true))).collect();
     let mut out: Vec<(usize, String, bool)> = Vec::new();
     for (pos, id, is_country) in &all {
-        // Drop a region when a place inside it is named too.
-        if all.iter().any(|(_, other, _)| other != id && gaz.is_within(other, id)) {
-            continue;
-        }
-        let name = gaz.get(id).map_or(id.clone(), |p| p.name.clone());
-        if !out.iter().any(|(_, n, _)| *n == name) {
-            out.push((*pos, name, *is_country));
+        if !out.iter().any(|(_, n, _)| n == id) {
+            out.push((*pos, id.clone(), *is_country));
         }
     }
     out.sort_by_key(|(p, _, _)| *p);
@@ -777,6 +790,11 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
             cands[i].date = cands[j].date;
             cands[i].date_end = cands[j].date_end;
             cands[i].rules.push("date:inherited".into());
+            // What happened then happened there, unless the sentence names its own place.
+            if cands[i].places.is_empty() && !cands[j].places.is_empty() {
+                cands[i].places = cands[j].places.clone();
+                cands[i].rules.push("place:inherited".into());
+            }
             continue;
         }
         // A date said earlier in the paragraph, even with no event of its own.
@@ -887,11 +905,28 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
             (date_agree(x, y) || continued) && places_ok && (near || share_place || continued || x.is_full() && y.is_full())
         }
         (None, None) => places_ok && (near || share_place && distance <= 6),
-        _ => places_ok && near,
+        // The next sentence going on about the same thing: "The peacekeepers have reportedly delivered weapons ... via ...".
+        _ => (places_ok && near) || (distance <= 1 && a.paragraph == b.paragraph && !b.distinct),
     }
 }
 
-fn to_record(c: Candidate, doc: &Document, text: &str, chars: &CharIndex, outlet: &Outlet) -> EventRecord {
+/// Canonical names of an event's places, most specific only: a region is
+/// dropped when a place inside it is named too.
+fn place_names(ids: &[(usize, String)], gaz: &Gazetteer) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, id) in ids {
+        if ids.iter().any(|(_, other)| other != id && gaz.is_within(other, id)) {
+            continue;
+        }
+        let name = gaz.get(id).map_or_else(|| id.clone(), |p| p.name.clone());
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn to_record(c: Candidate, doc: &Document, text: &str, chars: &CharIndex, outlet: &Outlet, gaz: &Gazetteer) -> EventRecord {
     let mut claims = c.claims;
     if !claims.iter().any(|cl| cl.stance == Stance::Asserted) && !claims.iter().any(|cl| cl.stance == Stance::Denied) {
         claims.push(Claim { claimant: outlet.name.clone(), stance: Stance::Asserted });
@@ -921,7 +956,7 @@ fn to_record(c: Candidate, doc: &Document, text: &str, chars: &CharIndex, outlet
         event_type: c.event_type,
         date,
         date_end,
-        places: c.places.into_iter().map(|(_, n)| n).collect(),
+        places: place_names(&c.places, gaz),
         actors: c.actors,
         claims,
         killed: c.killed,
