@@ -26,7 +26,7 @@ pub struct Speaker {
 fn reporting_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|alleging|claiming|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
+        Regex::new(r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
             .expect("reporting verb regex")
     })
 }
@@ -34,6 +34,11 @@ fn reporting_re() -> &'static Regex {
 fn according_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"(?i)\b(?:according to|citing|as reported by|по данным|по словам|по информации|как сообщает)\b").expect("according regex"))
+}
+
+fn alleging_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(?:alleging|claiming|asserting|accusing|saying)\b").expect("alleging regex"))
 }
 
 fn report_of_re() -> &'static Regex {
@@ -128,7 +133,15 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
         let after = &text[x.end..end];
         let possessive = (after.starts_with("'s ") || after.starts_with("’s ")) && report_noun_re().is_match(after);
         if (report_of_re().is_match(lead) || possessive) && !speakers.iter().any(|s| s.name == x.name) {
-            speakers.push(speaker_of(x, "report_of"));
+            speakers.push(speaker_of(x, "reported"));
+        }
+    }
+    // "the report ..., alleging that": whoever alleges asserts, and never denies in the same breath.
+    for v in alleging_re().find_iter(sentence) {
+        for s in subjects_before(text, mentions, start, start + v.start()) {
+            if !speakers.iter().any(|x| x.name == s.name) {
+                speakers.push(Speaker { how: "reported", ..s });
+            }
         }
     }
     for v in reporting_re().find_iter(sentence) {
@@ -161,7 +174,8 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
         let predicative = PREDICATIVE.iter().any(|p| d.as_str().to_lowercase().starts_with(p));
         denier = if predicative { None } else { subjects_before(text, mentions, start, ds).into_iter().next() };
         if denier.is_none() {
-            denier = speakers.iter().find(|s| s.span.1 <= ds || predicative).cloned();
+            // Speakers whose report is the thing denied assert it; the denier is someone else.
+            denier = speakers.iter().find(|s| s.how != "reported" && (s.span.1 <= ds || predicative)).cloned();
         }
         // Whoever the denier answers stays an asserting speaker; the denier does not assert.
         if let Some(dn) = &denier {

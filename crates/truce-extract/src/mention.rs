@@ -122,6 +122,16 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
         }
     }
 
+    // Institutions the lexicon does not list: "the State Service of Emergency Situations of Nagorno-Karabakh".
+    for c in institution_re().captures_iter(text) {
+        let g = c.name("name").expect("name group");
+        if overlaps(&out, g.start(), g.end()) || g.as_str().split_whitespace().count() < 3 {
+            continue;
+        }
+        let side = side_in(g.as_str());
+        out.push(Mention { start: g.start(), end: g.end(), name: g.as_str().to_string(), side, kind: ActorKind::Government, how: "institution", title: None });
+    }
+
     let mut people: Vec<(String, Option<String>)> = Vec::new();
     for c in person_re().captures_iter(text) {
         let g = c.name("name").expect("name group");
@@ -227,6 +237,29 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
     out.extend(corefs);
     out.sort_by_key(|m| m.start);
     out
+}
+
+fn institution_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?P<name>(?:\p{Lu}[\p{Ll}-]+ ){0,4}(?:Service|Ministry|Committee|Agency|Office|Department|Council|Centre|Center|Command|Headquarters|Commission|Inspectorate|Ombudsman|Prosecutor's Office|Police)(?: (?:of|for|on) (?:the )?\p{Lu}[\w-]+(?: (?:and |of |for )?\p{Lu}[\w-]+){0,5})?)")
+            .expect("institution regex")
+    })
+}
+
+/// The side an institution's name places it on.
+fn side_in(name: &str) -> String {
+    let n = name.to_lowercase();
+    let side = if n.contains("azerbaijan") {
+        "az"
+    } else if n.contains("armenia") || n.contains("karabakh") || n.contains("artsakh") {
+        "am"
+    } else if n.contains("russia") {
+        "ru"
+    } else {
+        "none"
+    };
+    side.to_string()
 }
 
 fn country_of_side(side: &str) -> Option<&'static str> {
