@@ -129,6 +129,10 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
             continue;
         }
         let side = side_in(g.as_str());
+        // Only names that say whose institution it is; "the Ministry of Defense" alone points back instead.
+        if side == "none" {
+            continue;
+        }
         out.push(Mention { start: g.start(), end: g.end(), name: g.as_str().to_string(), side, kind: ActorKind::Government, how: "institution", title: None });
     }
 
