@@ -3,6 +3,7 @@
 //! and the terminal, and the one that turns outcomes into exit codes
 //! (0 all went well, 1 some input failed or nothing matched a lookup, 2 usage).
 
+mod bench;
 mod output;
 mod pipeline;
 
@@ -113,6 +114,14 @@ enum Command {
         #[arg(long)]
         manifest: Option<PathBuf>,
     },
+    /// Benchmark extraction (decode, clean, extract) on a corpus repeated to a size; prints MB/s, documents/s and peak memory.
+    Bench {
+        /// Report files or folders (default: the seeds and the dev set).
+        paths: Vec<PathBuf>,
+        /// Megabytes of input to process.
+        #[arg(long, default_value_t = 50.0)]
+        mb: f64,
+    },
     /// Ingest the bundled demo corpus into a local SQLite file and summarize what was found.
     Demo {
         #[arg(long, default_value = "truce-demo.db")]
@@ -198,6 +207,11 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 bail!("{}: no report file found", path.display());
             }
             Ok(exit_for(failures))
+        }
+        Command::Bench { paths, mb } => {
+            let paths = if paths.is_empty() { vec![PathBuf::from("../shared/corpus/seeds"), PathBuf::from("eval/dev/docs")] } else { paths };
+            bench::run(&paths, mb)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Demo { db, corpus } => {
             let corpus = corpus.unwrap_or_else(pipeline::demo_corpus);

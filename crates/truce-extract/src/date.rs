@@ -139,6 +139,17 @@ fn day_range(c: &Captures) -> Option<Expr> {
     })
 }
 
+fn cross_month_range(c: &Captures) -> Option<Expr> {
+    let m1 = month_number(c.name("m1")?.as_str())?;
+    let m2 = month_number(c.name("mon")?.as_str())?;
+    let y = cap_num(c, "y").map(|y| y as i32);
+    Some(Expr::Range {
+        // The start's year is inferred on its own: "31 December to 1 January 2023" starts in 2022.
+        start: Box::new(Expr::Abs { y: None, m: Some(m1), d: Some(cap_num(c, "d1")? as u8) }),
+        end: Box::new(Expr::Abs { y, m: Some(m2), d: Some(cap_num(c, "d2")? as u8) }),
+    })
+}
+
 fn month_of_relative_year(c: &Captures) -> Option<Expr> {
     let m = month_number(c.name("mon")?.as_str())?;
     match c.name("rel")?.as_str().to_lowercase().as_str() {
@@ -173,8 +184,11 @@ fn rules() -> &'static [Rule] {
             re: Regex::new(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
             build,
         };
+        // ASCII word boundaries keep the scanners on the fast DFA path; rules in
+        // Cyrillic carry no boundary of their own.
         let f = |p: &str| {
-            p.replace("{MON}", MONTHS_EN)
+            p.replace(r"\b", r"(?-u:\b)")
+                .replace("{MON}", MONTHS_EN)
                 .replace("{RUMON}", MONTHS_RU_GEN)
                 .replace("{RUMONP}", MONTHS_RU_PREP)
                 .replace("{D}", DAY)
@@ -186,6 +200,11 @@ fn rules() -> &'static [Rule] {
             r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), day_range),
             r("night_range", f(r"(?i:(?:on )?the night of ){MON} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,? {Y})?\b"), day_range),
             r("night_range", f(r"в ночь с (?P<d1>[0-3]?\d) на (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
+            // "on the night of 31 December to 1 January"
+            r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? (?P<m1>January|February|March|April|May|June|July|August|September|October|November|December) ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), cross_month_range),
+            // "on the night of 11 June": the night that began that day.
+            r("night_of", f(r"(?i:(?:on )?the night of ){D} {MON}(?:,? {Y})?\b"), abs),
+            r("night_of", f(r"(?i:(?:on )?the night of ){MON} {D}(?:,? {Y})?\b"), abs),
             // "November 16-18", "November 10 to 14, 2022"
             r("day_range", f(r"\b{MON} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?:-|–|—|(?i:to|through|and)) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,? {Y}\b)?"), day_range),
             r("day_range", f(r"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?:-|–|—|(?i:to|and)) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), day_range),
@@ -211,8 +230,8 @@ fn rules() -> &'static [Rule] {
             r("ru_year", f(r"в {Y} году"), abs),
             // Relative to the anchor.
             r("day_before_yesterday", f(r"(?i)\bthe day before yesterday\b"), |_| Some(Expr::DaysAgo(2))),
-            r("yesterday", f(r"(?i)\b(?:yesterday|last night|overnight|вчера|прошлой ночью|минувшей ночью)"), |_| Some(Expr::DaysAgo(1))),
-            r("today", f(r"(?i)\b(?:today|this morning|this afternoon|this evening|tonight|earlier today|сегодня)\b"), |_| Some(Expr::DaysAgo(0))),
+            r("yesterday", f(r"(?i)\b(?:yesterday|last night|overnight)|(?:вчера|прошлой ночью|минувшей ночью)"), |_| Some(Expr::DaysAgo(1))),
+            r("today", f(r"(?i)\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b|сегодня"), |_| Some(Expr::DaysAgo(0))),
             r("units_ago", f(r"(?i)\b(?P<n>{NUM}) (?P<u>days?|weeks?|months?|years?) ago\b"), |c| {
                 let n = number::parse(c.name("n")?.as_str())? as i64;
                 Some(match unit_of(c.name("u")?.as_str())? {
@@ -359,7 +378,13 @@ impl Resolver {
             Expr::Abs { .. } => (self.absolute(expr, None), None),
             Expr::Range { start, end } => {
                 let e = self.absolute(end, None);
-                let s = self.absolute(start, e);
+                let mut s = self.absolute(start, e);
+                // A start after its end crossed a new year ("31 December to 1 January").
+                if let (Some(sd), Some(ed)) = (s, e) {
+                    if sd > ed && sd.is_full() && ed.is_full() {
+                        s = sd.year().and_then(|y| PartialDate::ymd(y - 1, sd.month()?, sd.day()?));
+                    }
+                }
                 match (s, e) {
                     (Some(s), Some(e)) if s == e => (Some(s), None),
                     (s, e) => (s, e),
@@ -521,6 +546,11 @@ mod tests {
             resolve_all("on the night of 11 to 12 December", "2022-12-13"),
             vec![("2022-12-11".into(), Some("2022-12-12".into()))]
         );
+        assert_eq!(
+            resolve_all("On the night of 31 December to 1 January, fire", "2023-01-03"),
+            vec![("2022-12-31".into(), Some("2023-01-01".into()))]
+        );
+        assert_eq!(resolve_all("on the night of 11 June", "2023-06-15"), vec![("2023-06-11".into(), None)]);
         assert_eq!(
             resolve_all("from November 2020 to the present, 50 people", "2023-03"),
             vec![("2020-11".into(), Some("2023-03".into()))]

@@ -149,6 +149,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     let mut candidates: Vec<Candidate> = Vec::new();
     // Who spoke last for each side: "Azerbaijan claims" speaks through it.
     let mut last_speakers_by_side: Vec<(String, Vec<Speaker>)> = Vec::new();
+    // The event kind (and period) a heading announced, for the list lines under it.
+    let mut list_context: Option<(EventType, Option<PartialDate>, Option<PartialDate>)> = None;
     // Speaker of the latest attributed quotation in each paragraph.
     let mut para_quote_speaker: Option<(usize, Speaker)> = None;
 
@@ -312,6 +314,56 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             });
         }
 
+        // A road blocked by activists is a protest, not an authority's restriction.
+        if s_mentions.iter().any(|m| m.kind == ActorKind::Group || m.name == "civilians") && sent_cands.iter().any(|c| c.event_type == EventType::Restriction) {
+            for c in sent_cands.iter_mut().filter(|c| c.event_type == EventType::Restriction) {
+                c.event_type = EventType::Protest;
+                c.rules.push("type:blockade_by_civilians".into());
+            }
+        }
+        // "Armenian forces captured Lachin": taking a place is fighting.
+        if !is_question {
+            for p in &s_places {
+                let lead = &text[crate::lexicon::floor_char(text, p.start.saturating_sub(40).max(s.start))..p.start];
+                if let Some(m) = capture_re().find(lead) {
+                    if !sent_cands.iter().any(|c| c.event_type == EventType::ArmedClash) && hypothetical(text, s.start, p.start - (lead.len() - m.start()), p.end).is_none() {
+                        let start = p.start - (lead.len() - m.start());
+                        decisions.push(format!("armed_clash {:?}: event, a place taken by force", &text[start..p.end]));
+                        let mut c = plain_candidate(EventType::ArmedClash, si, s, (start, p.end), heading);
+                        if let Some(best) = nearest_date(&s_dates, &TriggerHit { event_type: EventType::ArmedClash, start, end: p.end, pattern: 0, flags: Default::default() }, &episode_spans) {
+                            c.date = best.date;
+                            c.date_end = best.date_end;
+                        }
+                        c.dated_sentence = !s_dates.is_empty();
+                        c.rules.push("trigger:armed_clash:capture_of_place".into());
+                        sent_cands.push(c);
+                    }
+                }
+            }
+        }
+        // A bulletin's list under a heading that names the event kind:
+        // "Ceasefire violations (15-30 September)" / "Sotk-Kalbajar section: 11 (7 reported by ...)".
+        if sent_cands.is_empty() && !s_places.is_empty() && sent.bytes().any(|b| b.is_ascii_digit()) && !heading {
+            if let Some((ty, hd, hde)) = list_context.filter(|(_, _, _)| true) {
+                decisions.push(format!("{ty}: event, a list item under a heading naming it"));
+                let mut c = plain_candidate(ty, si, s, (s.start, s.start), false);
+                c.date = hd;
+                c.date_end = hde;
+                c.dated_sentence = true;
+                c.evidence = evidence.clone();
+                c.rules.push("trigger:list_item_under_heading".into());
+                sent_cands.push(c);
+            }
+        }
+        if heading || sent.trim_end().ends_with(':') {
+            list_context = sent_cands.iter().find(|c| !c.retaliation).map(|c| (c.event_type, c.date, c.date_end));
+            if list_context.is_some_and(|(_, d, _)| d.is_none()) {
+                if let Some(d) = s_dates.iter().find(|d| d.date.is_some() && !d.dateline) {
+                    list_context = list_context.map(|(t, _, _)| (t, d.date, d.date_end));
+                }
+            }
+        }
+
         // Several triggers of one type with agreeing dates are one occurrence.
         let mut merged: Vec<Candidate> = Vec::new();
         for c in sent_cands {
@@ -455,6 +507,39 @@ fn is_heading(sentence: &str) -> bool {
     let t = sentence.trim_end();
     let ends_sentence = t.ends_with(['.', '!', '?', ';', ':', ')', '"', '”', '»', '…']);
     !ends_sentence && t.split_whitespace().count() <= 16
+}
+
+fn capture_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:captured|seized|occupied|recaptured|liberated|took control of|took|regained)(?: (?:the )?(?:town|city|village|district|region|heights?) of)? (?:the )?$")
+}
+
+/// A candidate with no trigger of its own (a list line, a captured place).
+fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger: (usize, usize), headline: bool) -> Candidate {
+    Candidate {
+        event_type,
+        sentence,
+        paragraph: s.paragraph,
+        trigger,
+        episode: None,
+        date: None,
+        date_end: None,
+        date_open: false,
+        date_relational: false,
+        dated_sentence: false,
+        places: Vec::new(),
+        actors: Vec::new(),
+        claims: Vec::new(),
+        killed: None,
+        injured: None,
+        evidence: None,
+        rules: Vec::new(),
+        weak: false,
+        retaliation: false,
+        headline,
+        distinct: true,
+        text_span: (s.start, s.end),
+    }
 }
 
 fn side_of_country(name: &str) -> Option<&'static str> {

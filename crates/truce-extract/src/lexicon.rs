@@ -13,7 +13,10 @@ const ACTORS: &str = include_str!("../../../data/lexicon/actors.tsv");
 const EPISODES: &str = include_str!("../../../data/lexicon/episodes.tsv");
 
 /// What separates two words of a trigger: spaces, and quotes put around a word.
-const WORD_GAP: &str = r#"[\s"“”«»]+"#;
+const WORD_GAP: &str = r#"(?:[\s"]|“|”|«|»)+"#;
+
+/// A word boundary that only looks at ASCII: fast, and right for the English patterns.
+const ASCII_BOUNDARY: &str = r"(?-u:\b)";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TriggerFlags {
@@ -35,7 +38,8 @@ pub struct TriggerPattern {
 pub struct TypeTriggers {
     pub event_type: EventType,
     pub patterns: Vec<TriggerPattern>,
-    scanner: Regex,
+    /// English patterns, matched with ASCII classes (fast); patterns in other scripts, with Unicode ones.
+    scanners: Vec<Regex>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,7 +140,11 @@ impl Lexicon {
                 }
             }
             // A space in a pattern also matches scare quotes around a word: `"closed" the checkpoint`.
-            let compiled = pat.replace(' ', WORD_GAP);
+            // Word boundaries are ASCII ones so the scanners stay on the fast DFA path; patterns
+            // in other scripts carry none and have their start checked after matching.
+            let ascii = pat.is_ascii();
+            let compiled = widen_spaces(&if ascii { pat.replace(r"\b", ASCII_BOUNDARY) } else { pat.to_string() });
+            let compiled = if ascii { format!("(?-u:{compiled})") } else { compiled };
             let anchored = Regex::new(&format!("^(?i:{compiled})")).map_err(|e| format!("triggers.tsv:{n}: {e}"))?;
             let tp = TriggerPattern { source: pat.to_string(), compiled, flags: f, anchored };
             match by_type.iter_mut().find(|(t, _)| *t == event_type) {
@@ -147,13 +155,30 @@ impl Lexicon {
         let triggers = by_type
             .into_iter()
             .map(|(event_type, patterns)| {
-                let alts: Vec<String> = patterns
-                    .iter()
-                    .map(|p| if p.source.ends_with(' ') { format!("(?:{})", p.compiled) } else { format!("(?:{})\\b", p.compiled) })
-                    .collect();
-                let scanner = Regex::new(&format!("(?i)\\b(?:{})", alts.join("|")))
-                    .map_err(|e| format!("triggers.tsv: type {event_type}: {e}"))?;
-                Ok(TypeTriggers { event_type, patterns, scanner })
+                let alt = |ascii: bool| -> Vec<String> {
+                    patterns
+                        .iter()
+                        .filter(|p| p.source.is_ascii() == ascii)
+                        .map(|p| match (ascii, p.source.ends_with(' ')) {
+                            (false, _) => format!("(?:{})", p.compiled),
+                            (true, true) => format!("{ASCII_BOUNDARY}(?:{})", p.compiled),
+                            (true, false) => format!("{ASCII_BOUNDARY}(?:{}){ASCII_BOUNDARY}", p.compiled),
+                        })
+                        .collect()
+                };
+                let mut scanners = Vec::new();
+                for ascii in [true, false] {
+                    let alts = alt(ascii);
+                    if alts.is_empty() {
+                        continue;
+                    }
+                    let scanner = regex::RegexBuilder::new(&format!("(?i)(?:{})", alts.join("|")))
+                        .dfa_size_limit(32 << 20)
+                        .build()
+                        .map_err(|e| format!("triggers.tsv: type {event_type}: {e}"))?;
+                    scanners.push(scanner);
+                }
+                Ok(TypeTriggers { event_type, patterns, scanners })
             })
             .collect::<Result<Vec<_>, String>>()?;
 
@@ -228,7 +253,11 @@ impl Lexicon {
     pub fn find_triggers(&self, text: &str) -> Vec<TriggerHit> {
         let mut hits = Vec::new();
         for tt in &self.triggers {
-            for m in tt.scanner.find_iter(text) {
+            for m in tt.scanners.iter().flat_map(|s| s.find_iter(text)) {
+                // Patterns without ASCII boundaries must still start a word.
+                if text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
                 let rest = &text[m.start()..];
                 let pattern = tt.patterns.iter().position(|p| p.anchored.is_match(rest)).unwrap_or(0);
                 hits.push(TriggerHit {
@@ -281,6 +310,35 @@ impl Lexicon {
             e.pattern.find_iter(window).any(|m| from + m.start() <= end && from + m.end() >= start)
         })
     }
+}
+
+/// Every space outside a character class becomes [`WORD_GAP`]; `[- ]` stays a class.
+fn widen_spaces(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let (mut in_class, mut escaped) = (false, false);
+    for ch in pattern.chars() {
+        match ch {
+            _ if escaped => {
+                escaped = false;
+                out.push(ch);
+            }
+            '\\' => {
+                escaped = true;
+                out.push(ch);
+            }
+            '[' => {
+                in_class = true;
+                out.push(ch);
+            }
+            ']' => {
+                in_class = false;
+                out.push(ch);
+            }
+            ' ' if !in_class => out.push_str(WORD_GAP),
+            _ => out.push(ch),
+        }
+    }
+    out
 }
 
 /// `Defense` also as `Defence`; a straight apostrophe also as a curly one.
