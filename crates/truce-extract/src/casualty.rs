@@ -44,6 +44,14 @@ fn verb_re() -> &'static Regex {
     })
 }
 
+fn ru_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"(?:погиб\w*|убит\w*) (?P<kn>{n})|(?P<in>{n}) (?:\w+ )?(?:получил\w* ранени\w*|ранен\w*)", n = number::NUMBER_PATTERN))
+            .expect("Russian casualty regex")
+    })
+}
+
 fn none_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -74,6 +82,18 @@ pub fn find(sentence: &str) -> Casualties {
     }
     groups.sort_by_key(|g| g.0);
     let mut out = Casualties::default();
+    // Russian puts the verb first: "погибли двое военнослужащих, ещё 14 получили ранения".
+    for c in ru_re().captures_iter(sentence) {
+        if let Some(n) = c.name("kn").and_then(|m| number::parse(m.as_str())) {
+            out.killed = Some(out.killed.unwrap_or(0) + n);
+        }
+        if let Some(n) = c.name("in").and_then(|m| number::parse(m.as_str())) {
+            out.injured = Some(out.injured.unwrap_or(0) + n);
+        }
+    }
+    if out != Casualties::default() {
+        return out;
+    }
     if none_re().is_match(sentence) {
         // "No casualties" states a count: zero.
         out = Casualties { killed: Some(0), injured: Some(0) };
@@ -151,5 +171,6 @@ mod tests {
         assert_eq!(kc("two deminers were killed and one was injured"), (Some(2), Some(1)));
         assert_eq!(kc("Fire was opened on positions near Sotk."), (None, None));
         assert_eq!(kc("Two ceasefire violations were recorded; no casualties."), (Some(0), Some(0)));
+        assert_eq!(kc("в результате ударов погибли двое военнослужащих, ещё 14 получили ранения."), (Some(2), Some(14)));
     }
 }

@@ -350,8 +350,11 @@ fn join_ranges(text: &str, dates: Vec<RawDate>) -> Vec<RawDate> {
                 cur.expr = Expr::Since(Box::new(cur.expr));
                 cur.rule = "since";
             }
-            let lead = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            if matches!(lead, "into" | "until" | "till" | "through") {
+            // "continued overnight into December 13", "ended in late April": the end of something under way.
+            let lead: Vec<&str> = before.rsplit(|c: char| c.is_whitespace()).take(3).collect();
+            if matches!(lead.first().copied(), Some("into" | "until" | "till" | "through"))
+                || lead.iter().any(|w| matches!(*w, "ended" | "lasted" | "continued"))
+            {
                 cur.end_marker = true;
             }
         }

@@ -216,7 +216,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         }
 
         let is_question = sent.trim_end().ends_with('?');
-        let heading = is_heading(sent);
+        // A headline, or a wire lead's summary of mutual accusations: it only merges with events told in full.
+        let heading = is_heading(sent) || mutual_re().is_match(sent);
         let episode_spans = lex.episode_spans(text, s.start, s.end);
         let evidence = find_evidence(sent);
         let cas = casualty::find(sent);
@@ -251,7 +252,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             if t.flags.reference {
                 let window_end = crate::lexicon::floor_char(text, (t.end + 70).min(s.end));
                 let window_start = crate::lexicon::floor_char(text, t.start.saturating_sub(70).max(s.start));
-                let dated = s_dates.iter().any(|d| d.raw.start >= t.end && d.raw.start <= window_end);
+                let dated = s_dates.iter().any(|d| d.raw.end >= window_start && d.raw.start <= window_end && !d.dateline);
                 let acted = act_re().is_match(&text[window_start..window_end]);
                 if !dated && !acted {
                     decisions.push(format!("{} {surface:?}: skipped, a reference to a document, not an occurrence", t.event_type));
@@ -343,8 +344,10 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         }
         // A bulletin's list under a heading that names the event kind:
         // "Ceasefire violations (15-30 September)" / "Sotk-Kalbajar section: 11 (7 reported by ...)".
-        if sent_cands.is_empty() && !s_places.is_empty() && sent.bytes().any(|b| b.is_ascii_digit()) && !heading {
-            if let Some((ty, hd, hde)) = list_context.filter(|(_, _, _)| true) {
+        let only_weak = sent_cands.iter().all(|c| c.weak);
+        if only_weak && !s_places.is_empty() && list_item_re().is_match(sent) && !heading && !s_dates.iter().any(|d| d.dateline) {
+            if let Some((ty, hd, hde)) = list_context {
+                sent_cands.clear();
                 decisions.push(format!("{ty}: event, a list item under a heading naming it"));
                 let mut c = plain_candidate(ty, si, s, (s.start, s.start), false);
                 c.date = hd;
@@ -454,7 +457,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 }
             } else if let Some(prev) = candidates.last_mut() {
                 // A sentence that only adds casualties or evidence completes the event before it.
-                if prev.paragraph == s.paragraph && si == prev.sentence + 1 && VIOLENT.contains(&prev.event_type) {
+                if si == prev.sentence + 1 && VIOLENT.contains(&prev.event_type) {
                     if prev.killed.is_none() && cas.killed.is_some() || prev.injured.is_none() && cas.injured.is_some() {
                         prev.killed = prev.killed.or(cas.killed);
                         prev.injured = prev.injured.or(cas.injured);
@@ -507,6 +510,17 @@ fn is_heading(sentence: &str) -> bool {
     let t = sentence.trim_end();
     let ends_sentence = t.ends_with(['.', '!', '?', ';', ':', ')', '"', '”', '»', '…']);
     !ends_sentence && t.split_whitespace().count() <= 16
+}
+
+/// A bulletin's list line: "Sotk-Kalbajar section: 11", "Aghdam direction: 4 cases".
+fn list_item_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i):\s*\d+\b|\b\d+ (?:cases|violations|incidents|times)\b|\(\d+\)")
+}
+
+fn mutual_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:accused each other|accuse each other|accused one another|traded (?:accusations|blame)|blamed each other|blame each other)\b")
 }
 
 fn capture_re() -> &'static Regex {
@@ -665,6 +679,11 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     let after = text[end..after_end].to_lowercase();
     if [" were not", " was not", " have not been", " has not been", " are not", " is not", " did not"].iter().any(|p| after.starts_with(p)) {
         return Some("negated after the trigger".into());
+    }
+    // "Deployment of an observer mission, discussed during the talks": a proposal.
+    let clause_after = after.split([';', '.']).next().unwrap_or("");
+    if [", discussed", " was discussed", " was proposed", ", proposed", " is planned", " was planned", " under discussion", " was considered"].iter().any(|p| clause_after.contains(p)) {
+        return Some("proposed or discussed, not done".into());
     }
     None
 }
@@ -868,7 +887,7 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
         let same_paragraph_same_type = (0..i).rev().find(|&j| eligible(j) && cands[j].event_type == cands[i].event_type && cands[j].paragraph == cands[i].paragraph);
         // "The ministry said the fire ... began at 16:00": the same kind of event just before, across a paragraph break.
         let just_before_same_type = (0..i).rev().find(|&j| {
-            cands[j].date.is_some() && cands[j].episode.is_none() && cands[j].event_type == cands[i].event_type && cands[j].sentence < cands[i].sentence && cands[i].sentence - cands[j].sentence <= 2
+            cands[j].date.is_some() && cands[j].episode.is_none() && cands[j].event_type == cands[i].event_type && cands[j].sentence < cands[i].sentence && cands[i].sentence - cands[j].sentence <= 5
         });
         let source = same_paragraph_same_type.or(just_before_same_type).or_else(|| (0..i).rev().find(|&j| eligible(j)));
         if let Some(j) = source {
@@ -932,7 +951,7 @@ fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -
         if c.weak && c.event_type == EventType::Attack {
             let s = sentences[c.sentence];
             let result_of = text[s.start..s.end].trim_start().to_lowercase().starts_with("as a result");
-            if let Some(i) = answered.filter(|&i| out[i].paragraph == c.paragraph || result_of) {
+            if let Some(i) = answered.filter(|&i| out[i].paragraph == c.paragraph || result_of || c.sentence - out[i].sentence <= 2) {
                 let p = &mut out[i];
                 if p.killed.is_none() && p.injured.is_none() {
                     p.killed = c.killed;
@@ -972,6 +991,16 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     }
     if let (Some(x), Some(y)) = (&a.episode, &b.episode) {
         return x == y;
+    }
+    // "The war that began on 27 September 2020" is the named war when its date falls inside it.
+    let (ep, other) = if a.episode.is_some() { (a, b) } else { (b, a) };
+    if ep.episode.is_some() && other.episode.is_none() {
+        if let (Some(start), Some(d)) = (ep.date.and_then(|d| d.first_day()), other.date.and_then(|d| d.first_day())) {
+            let end = ep.date_end.or(ep.date).and_then(|d| d.last_day());
+            if end.is_some_and(|e| d >= start && d <= e) {
+                return true;
+            }
+        }
     }
     if a.episode.is_some() != b.episode.is_some() && (a.date.is_none() || b.date.is_none()) {
         // A bare reference ("the war") is the named episode only when it says so.

@@ -29,6 +29,8 @@ pub struct TriggerFlags {
 pub struct TriggerPattern {
     pub source: String,
     compiled: String,
+    /// Written in English: compiled with ASCII classes and boundaries.
+    ascii: bool,
     pub flags: TriggerFlags,
     /// Anchored at the start, to tell which pattern of a type matched.
     anchored: Regex,
@@ -142,11 +144,13 @@ impl Lexicon {
             // A space in a pattern also matches scare quotes around a word: `"closed" the checkpoint`.
             // Word boundaries are ASCII ones so the scanners stay on the fast DFA path; patterns
             // in other scripts carry none and have their start checked after matching.
-            let ascii = pat.is_ascii();
-            let compiled = widen_spaces(&if ascii { pat.replace(r"\b", ASCII_BOUNDARY) } else { pat.to_string() });
+            // A curly apostrophe in a class is the one non-ASCII character English patterns use.
+            let ascii = pat.chars().all(|c| c.is_ascii() || c == '’');
+            let pat = curly_out_of_classes(pat);
+            let compiled = widen_spaces(&if ascii { pat.replace(r"\b", ASCII_BOUNDARY) } else { pat.clone() });
             let compiled = if ascii { format!("(?-u:{compiled})") } else { compiled };
             let anchored = Regex::new(&format!("^(?i:{compiled})")).map_err(|e| format!("triggers.tsv:{n}: {e}"))?;
-            let tp = TriggerPattern { source: pat.to_string(), compiled, flags: f, anchored };
+            let tp = TriggerPattern { source: pat.to_string(), compiled, ascii, flags: f, anchored };
             match by_type.iter_mut().find(|(t, _)| *t == event_type) {
                 Some((_, v)) => v.push(tp),
                 None => by_type.push((event_type, vec![tp])),
@@ -158,7 +162,7 @@ impl Lexicon {
                 let alt = |ascii: bool| -> Vec<String> {
                     patterns
                         .iter()
-                        .filter(|p| p.source.is_ascii() == ascii)
+                        .filter(|p| p.ascii == ascii)
                         .map(|p| match (ascii, p.source.ends_with(' ')) {
                             (false, _) => format!("(?:{})", p.compiled),
                             (true, true) => format!("{ASCII_BOUNDARY}(?:{})", p.compiled),
@@ -310,6 +314,55 @@ impl Lexicon {
             e.pattern.find_iter(window).any(|m| from + m.start() <= end && from + m.end() >= start)
         })
     }
+}
+
+/// `[\w'’-]` becomes `(?:[\w'-]|’)`: ASCII-mode classes cannot hold a curly apostrophe.
+fn curly_out_of_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut class = String::new();
+    let (mut in_class, mut escaped, mut curly) = (false, false, false);
+    for ch in pattern.chars() {
+        if in_class {
+            match ch {
+                _ if escaped => {
+                    escaped = false;
+                    class.push(ch);
+                }
+                '\\' => {
+                    escaped = true;
+                    class.push(ch);
+                }
+                '’' => curly = true,
+                ']' => {
+                    in_class = false;
+                    if curly {
+                        out.push_str(&format!("(?:[{class}]|’)"));
+                    } else {
+                        out.push_str(&format!("[{class}]"));
+                    }
+                }
+                _ => class.push(ch),
+            }
+            continue;
+        }
+        match ch {
+            _ if escaped => {
+                escaped = false;
+                out.push(ch);
+            }
+            '\\' => {
+                escaped = true;
+                out.push(ch);
+            }
+            '[' => {
+                in_class = true;
+                curly = false;
+                class.clear();
+            }
+            _ => out.push(ch),
+        }
+    }
+    out
 }
 
 /// Every space outside a character class becomes [`WORD_GAP`]; `[- ]` stays a class.
