@@ -889,7 +889,9 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
         let just_before_same_type = (0..i).rev().find(|&j| {
             cands[j].date.is_some() && cands[j].episode.is_none() && cands[j].event_type == cands[i].event_type && cands[j].sentence < cands[i].sentence && cands[i].sentence - cands[j].sentence <= 5
         });
-        let source = same_paragraph_same_type.or(just_before_same_type).or_else(|| (0..i).rev().find(|&j| eligible(j)));
+        // "Meanwhile, ...": at the time of whatever was told just before, whatever its kind.
+        let nearest = (0..i).rev().find(|&j| eligible(j));
+        let source = if connective { same_paragraph_same_type.or(nearest) } else { same_paragraph_same_type.or(just_before_same_type).or(nearest) };
         if let Some(j) = source {
             cands[i].date = cands[j].date;
             cands[i].date_end = cands[j].date_end;
