@@ -57,7 +57,7 @@ fn report_noun_re() -> &'static Regex {
 fn denial_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\bcall(?:ed|s)? (?:this|the|these|that|such|those|it|them)?\s*(?:information|report|reports|claim|claims|statement|statements|allegation|allegations|accusations?|news)?\s*["“«']?(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)|\b(?:does|do|did) not correspond to (?:the )?reality|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*"#)
+        Regex::new(r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\bcall(?:ed|s)? (?:this|the|these|that|such|those|it|them)?\s*(?:information|report|reports|claim|claims|statement|statements|allegation|allegations|accusations?|news)?\s*["“«']?(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*"#)
             .expect("denial regex")
     })
 }
@@ -72,6 +72,8 @@ pub struct Attribution {
     pub denier: Option<Speaker>,
     /// The denial wording found, for explanations.
     pub denial_text: Option<String>,
+    /// Byte offset where the denial wording starts.
+    pub denial_at: Option<usize>,
 }
 
 /// Mentions that may speak (institutions, officials, outlets, people), in `[from, to)`.
@@ -132,7 +134,9 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
         let lead = &text[crate::lexicon::floor_char(text, x.start.saturating_sub(45).max(start))..x.start];
         let after = &text[x.end..end];
         let possessive = (after.starts_with("'s ") || after.starts_with("’s ")) && report_noun_re().is_match(after);
-        if (report_of_re().is_match(lead) || possessive) && !speakers.iter().any(|s| s.name == x.name) {
+        // "the statement signed by the presidents" names the parties, not a speaker.
+        let signed = lead.to_lowercase().contains("signed by") || lead.to_lowercase().contains("adopted by") || lead.to_lowercase().contains("mediated by");
+        if (report_of_re().is_match(lead) || possessive) && !signed && !speakers.iter().any(|s| s.name == x.name) {
             speakers.push(speaker_of(x, "reported"));
         }
     }
@@ -151,6 +155,13 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
         if subj.is_empty() {
             subj = subjects_before(text, mentions, start, vs);
         }
+        // "..., which Russia said was inside its zone": the relative clause's speaker, not the sentence's.
+        if let Some(first) = subj.first() {
+            let lead = text[start..first.span.0.min(vs)].trim_end().to_lowercase();
+            if lead.ends_with(", which") || lead.ends_with(", who") || lead.ends_with(" which") {
+                subj.clear();
+            }
+        }
         if subj.is_empty() {
             let before = sentence[..v.start()].trim_end();
             if before.ends_with(',') || before.ends_with('”') || before.ends_with('"') || before.ends_with("”,") {
@@ -166,13 +177,22 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
 
     let mut denier = None;
     let mut denial_text = None;
+    let mut denial_at = None;
     if let Some(d) = denial_re().find(sentence) {
         denial_text = Some(d.as_str().to_string());
+        denial_at = Some(start + d.start());
         let ds = start + d.start();
         // "X denied", "X called it disinformation": X denies. "... is disinformation":
         // whoever speaks the sentence denies (the outlet when nobody is named).
         let predicative = PREDICATIVE.iter().any(|p| d.as_str().to_lowercase().starts_with(p));
-        denier = if predicative { None } else { subjects_before(text, mentions, start, ds).into_iter().next() };
+        denier = if predicative {
+            None
+        } else {
+            // "Armenia denied": a country denies through whoever speaks for it.
+            country_sides(start, ds)
+                .map(|(name, side)| Speaker { name, side, how: "country", span: (ds, ds) })
+                .or_else(|| subjects_before(text, mentions, start, ds).into_iter().next())
+        };
         if denier.is_none() {
             // Speakers whose report is the thing denied assert it; the denier is someone else.
             denier = speakers.iter().find(|s| s.how != "reported" && (s.span.1 <= ds || predicative)).cloned();
@@ -182,7 +202,7 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
             speakers.retain(|s| s.name != dn.name);
         }
     }
-    Attribution { speakers, denier, denial_text }
+    Attribution { speakers, denier, denial_text, denial_at }
 }
 
 /// Whether the sentence `[start, end)` opens inside a quotation, given the text before it in its paragraph.

@@ -436,6 +436,13 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             if let Some(d) = &denier {
                 c.claims.push(Claim { claimant: d.clone(), stance: Stance::Denied });
                 c.rules.push("claim:denial".into());
+                // Told first and denied after ("a guard was wounded ...; Armenia denied that ..."):
+                // the outlet narrates what the other side denies.
+                let denial_at = attribution.denial_at.unwrap_or(s.end);
+                if speakers.is_empty() && c.trigger.1 <= denial_at && d != &outlet.name {
+                    c.claims.push(Claim { claimant: outlet.name.clone(), stance: Stance::Asserted });
+                    c.rules.push("claim:narrated_then_denied".into());
+                }
             }
             for sp in speakers.iter().filter(|sp| Some(&sp.name) != denier.as_ref()) {
                 c.claims.push(Claim { claimant: sp.name.clone(), stance: Stance::Asserted });
@@ -959,6 +966,12 @@ fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -
                     p.killed = c.killed;
                     p.injured = c.injured;
                     p.rules.push("casualties:following_sentence".into());
+                }
+                // Whoever reports the losses reports the event.
+                for cl in c.claims {
+                    if !p.claims.contains(&cl) {
+                        p.claims.push(cl);
+                    }
                 }
                 continue;
             }
