@@ -14,7 +14,7 @@ pub struct Casualties {
     pub injured: Option<u32>,
 }
 
-const PERSON: &str = r"(?:servicem[ae]n|soldiers?|troops|civilians?|people|persons?|residents?|deminers?|sappers?|policem[ae]n|officers?|border guards?|guards?|peacekeepers?|children|child|women|woman|men|man|farmers?|shepherds?|workers?|journalists?|villagers?|militants?|fighters?|members?|employees?|citizens?|military personnel|personnel|военнослужащ\w+|мирн\w+ жител\w+|человек\w*)";
+const PERSON: &str = r"(?:servicem[ae]n|soldiers?|troops|civilians?|people|persons?|residents?|deminers?|sappers?|policem[ae]n|officers?|border guards?|guards?|peacekeepers?|children|child|women|woman|men|man|farmers?|shepherds?|workers?|journalists?|villagers?|militants?|fighters?|members?|employees?|citizens?|military personnel|personnel|others|drivers?|passengers?|военнослужащ\w+|мирн\w+ жител\w+|человек\w*)";
 
 fn group_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -31,15 +31,23 @@ fn group_re() -> &'static Regex {
 fn ellipsis_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"(?i)\band (?P<n>{}) (?:other |more )?(?:was|were|has been|have been)\b", number::NUMBER_PATTERN))
+        Regex::new(&format!(r"(?i)\band (?P<n>{}) (?:other |more )?(?:(?:was|were|has been|have been)\b|(?:wounded|injured|killed|hurt)\b)", number::NUMBER_PATTERN))
             .expect("casualty ellipsis regex")
+    })
+}
+
+fn the_one_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:the|its|his|her|their) (?:driver|passenger|shepherd|soldier|serviceman|farmer|civilian|resident|woman|man|boy|girl|deminer|sapper|guard|border guard|tractor driver)\b|\b(?:(?:junior|senior) )?(?:sergeant|private|corporal|lieutenant|captain|major|soldier|serviceman|conscript)\s+\p{Lu}\w+(?:\s+\p{Lu}\w+)?")
+            .expect("casualty singular regex")
     })
 }
 
 fn verb_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?P<k>killed|died|dead|lost (?:their|his|her) li(?:ves|fe)|killing|murdered|shot dead|погиб\w*|убит\w*)|\b(?P<i>wounded|injured|hurt|wounding|injuring|injuries|ранен\w*|пострадал\w*)\b")
+        Regex::new(r"(?i)\b(?P<k>killed|died|dead|lost (?:their|his|her) li(?:ves|fe)|killing|murdered|shot dead|погиб\w*|убит\w*)|\b(?P<i>wounded|injured|hurt|wounding|injuring|injuries|received (?:a |an )?(?:[\w-]+ )?(?:wounds?|injury|injuries)|ранен\w*|пострадал\w*)\b")
             .expect("casualty verb regex")
     })
 }
@@ -55,9 +63,15 @@ fn ru_re() -> &'static Regex {
 fn none_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:no (?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed))\b|пострадавших нет|без потерь|потерь нет|жертв нет")
+        Regex::new(r"(?i)\b(?:no (?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed)|(?:was|were) not (?:hurt|injured|wounded)|escaped unhurt|(?:was|were|escaped|remained) unharmed)\b|пострадавших нет|без потерь|потерь нет|жертв нет")
             .expect("no-casualties regex")
     })
+}
+
+impl Casualties {
+    pub fn zero() -> Self {
+        Casualties { killed: Some(0), injured: Some(0) }
+    }
 }
 
 /// Counts stated in `sentence`. Groups before a verb ("four servicemen were
@@ -72,6 +86,12 @@ pub fn find(sentence: &str) -> Casualties {
             Some((m.start(), m.end(), n))
         })
         .collect();
+    // "the driver was killed": one person, named by role.
+    for m in the_one_re().find_iter(sentence) {
+        if !groups.iter().any(|g| g.0 <= m.start() && m.start() < g.1) {
+            groups.push((m.start(), m.end(), 1));
+        }
+    }
     for c in ellipsis_re().captures_iter(sentence) {
         let n = c.name("n").expect("n");
         if let Some(v) = number::parse(n.as_str()) {
@@ -101,9 +121,16 @@ pub fn find(sentence: &str) -> Casualties {
     let mut used = vec![false; groups.len()];
     for v in verb_re().captures_iter(sentence) {
         let m = v.get(0).expect("match");
+        // "was not hurt" counts nobody (the zero comes from the no-casualty phrases).
+        let before = sentence[..m.start()].trim_end().to_lowercase();
+        if before.ends_with(" not") || before.ends_with("n't") || before.ends_with(" no") {
+            continue;
+        }
         let killed = v.name("k").is_some();
         let verb = m.as_str().to_lowercase();
-        let active = verb.ends_with("ing");
+        // "killing one serviceman", and also "a sniper wounded a contract serviceman".
+        let object_follows = groups.iter().any(|g| g.0 >= m.end() && sentence[m.end()..g.0].trim().is_empty());
+        let active = verb.ends_with("ing") || (object_follows && !verb.starts_with("received"));
         let mut total = 0;
         let mut any = false;
         if active {
@@ -135,9 +162,26 @@ pub fn find(sentence: &str) -> Casualties {
                 let first = !any;
                 // The nearest group may be separated from its verb by a few words
                 // ("a serviceman of the Azerbaijani army was killed").
-                let ok = if first { gap.split_whitespace().count() <= 8 && !gap.contains(',') || gap.trim().is_empty() } else { matches!(gap.trim(), "and" | "," | ", and") };
+                let words = gap.split_whitespace().count();
+                // An apposition may sit between ("a serviceman, soldier E. G., was wounded"), and a
+                // qualifier between two groups ("Two servicemen of the army and a civilian").
+                let ok = if first {
+                    words <= 12 && gap.matches(',').count() <= 2 || gap.trim().is_empty()
+                } else {
+                    matches!(gap.trim(), "and" | "," | ", and") || (gap.trim_end().ends_with(" and") && words <= 6 && !gap.contains(','))
+                };
                 if !ok {
                     break;
+                }
+                // "Sergeant H. M., a serviceman of the army, received a wound": one person, named twice.
+                let apposition = !first && gap.trim() == "," && {
+                    let later = sentence[pos..].to_lowercase();
+                    later.starts_with("a ") || later.starts_with("an ")
+                };
+                if apposition {
+                    used[gi] = true;
+                    pos = g.0;
+                    continue;
                 }
                 total += g.2;
                 any = true;
@@ -169,6 +213,13 @@ mod tests {
         assert_eq!(kc("50 Azerbaijani civilians have died from mine explosions, and 286 people have been injured."), (Some(50), Some(286)));
         assert_eq!(kc("At least three Azerbaijani servicemen were injured in the attack."), (None, Some(3)));
         assert_eq!(kc("two deminers were killed and one was injured"), (Some(2), Some(1)));
+        assert_eq!(kc("three Armenian servicemen were killed and six wounded."), (Some(3), Some(6)));
+        assert_eq!(kc("Two servicemen of the Azerbaijani Army and a civilian were injured yesterday"), (None, Some(3)));
+        assert_eq!(kc("As a result, a serviceman of the Azerbaijani Army, soldier Elvin Gasimov, was wounded."), (None, Some(1)));
+        assert_eq!(kc("The tractor was damaged; the driver was not hurt."), (Some(0), Some(0)));
+        assert_eq!(kc("late on Thursday, killing one serviceman and wounding two others."), (Some(1), Some(2)));
+        assert_eq!(kc("an Azerbaijani sniper wounded a contract serviceman at a position"), (None, Some(1)));
+        assert_eq!(kc("Junior sergeant Hayk Melkonyan, a serviceman of the Armed Forces of Armenia, received a shrapnel wound."), (None, Some(1)));
         assert_eq!(kc("Fire was opened on positions near Sotk."), (None, None));
         assert_eq!(kc("Two ceasefire violations were recorded; no casualties."), (Some(0), Some(0)));
         assert_eq!(kc("в результате ударов погибли двое военнослужащих, ещё 14 получили ранения."), (Some(2), Some(14)));

@@ -149,6 +149,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     let mut candidates: Vec<Candidate> = Vec::new();
     // Who spoke last for each side: "Azerbaijan claims" speaks through it.
     let mut last_speakers_by_side: Vec<(String, Vec<Speaker>)> = Vec::new();
+    // A general "no casualties" has been said: violent events told after it have none either.
+    let mut no_casualties_said = false;
     // The event kind (and period) a heading announced, for the list lines under it.
     let mut list_context: Option<(EventType, Option<PartialDate>, Option<PartialDate>)> = None;
     // Speaker of the latest attributed quotation in each paragraph.
@@ -449,6 +451,11 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 c.rules.push(format!("claim:{}", sp.how));
             }
         }
+        // "No casualties were reported" with no event, place or date of its own speaks of every
+        // violent event the report told without counts (a bulletin's closing line).
+        if sent_cands.is_empty() && cas == casualty::Casualties::zero() && s_places.is_empty() && s_dates.is_empty() {
+            no_casualties_said = true;
+        }
         if sent_cands.is_empty() {
             if let Some(denier) = &denier {
                 // A denial with no event of its own denies the latest events before it.
@@ -464,7 +471,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 }
             } else if let Some(prev) = candidates.last_mut() {
                 // A sentence that only adds casualties or evidence completes the event before it.
-                if si == prev.sentence + 1 && VIOLENT.contains(&prev.event_type) {
+                if si <= prev.sentence + 2 && prev.paragraph == s.paragraph && VIOLENT.contains(&prev.event_type) {
                     if prev.killed.is_none() && cas.killed.is_some() || prev.injured.is_none() && cas.injured.is_some() {
                         prev.killed = prev.killed.or(cas.killed);
                         prev.injured = prev.injured.or(cas.injured);
@@ -493,7 +500,14 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
 
     inherit_dates(&mut candidates, text, &sentences, &dates, doc.meta.published);
     let candidates = attach_followers(candidates, text, &sentences);
-    let merged: Vec<Candidate> = merge_document(candidates).into_iter().filter(|c| !c.headline).collect();
+    let mut merged: Vec<Candidate> = merge_document(candidates).into_iter().filter(|c| !c.headline).collect();
+    if no_casualties_said {
+        for c in merged.iter_mut().filter(|c| VIOLENT.contains(&c.event_type) && c.killed.is_none() && c.injured.is_none()) {
+            c.killed = Some(0);
+            c.injured = Some(0);
+            c.rules.push("casualties:none_reported".into());
+        }
+    }
     let events = merged.into_iter().map(|c| to_record(c, doc, text, &chars, &outlet, gaz)).collect();
     Extraction { events, trace }
 }
@@ -962,10 +976,20 @@ fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -
             let result_of = text[s.start..s.end].trim_start().to_lowercase().starts_with("as a result");
             if let Some(i) = answered.filter(|&i| out[i].paragraph == c.paragraph || result_of || c.sentence - out[i].sentence <= 2) {
                 let p = &mut out[i];
+                let new_voice = !c.claims.iter().all(|cl| p.claims.contains(cl));
                 if p.killed.is_none() && p.injured.is_none() {
                     p.killed = c.killed;
                     p.injured = c.injured;
                     p.rules.push("casualties:following_sentence".into());
+                } else if new_voice {
+                    // Each side reporting its own losses in the same clash: the losses add up.
+                    let add = |a: Option<u32>, b: Option<u32>| match (a, b) {
+                        (Some(x), Some(y)) => Some(x + y),
+                        (x, y) => x.or(y),
+                    };
+                    p.killed = add(p.killed, c.killed);
+                    p.injured = add(p.injured, c.injured);
+                    p.rules.push("casualties:each_side_own_losses".into());
                 }
                 // Whoever reports the losses reports the event.
                 for cl in c.claims {
