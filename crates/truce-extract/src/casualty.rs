@@ -31,7 +31,7 @@ fn group_re() -> &'static Regex {
 fn ellipsis_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"(?i)\band (?P<n>{}) (?:other |more )?(?:(?:was|were|has been|have been)\b|(?:wounded|injured|killed|hurt)\b)", number::NUMBER_PATTERN))
+        Regex::new(&format!(r"(?i)\b(?:and|all|the|all the) (?P<n>{}) (?:other |more )?(?:(?:was|were|has been|have been)\b|(?:wounded|injured|killed|hurt)\b)", number::NUMBER_PATTERN))
             .expect("casualty ellipsis regex")
     })
 }
@@ -63,7 +63,7 @@ fn ru_re() -> &'static Regex {
 fn none_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:no (?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed)|(?:was|were) not (?:hurt|injured|wounded)|escaped unhurt|(?:was|were|escaped|remained) unharmed)\b|пострадавших нет|без потерь|потерь нет|жертв нет")
+        Regex::new(r"(?i)\b(?:no (?:other |further )?(?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed)|(?:was|were) not (?:hurt|injured|wounded)|escaped unhurt|(?:was|were|escaped|remained) unharmed)\b|пострадавших нет|без потерь|потерь нет|жертв нет")
             .expect("no-casualties regex")
     })
 }

@@ -185,7 +185,14 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
         // "X denied", "X called it disinformation": X denies. "... is disinformation":
         // whoever speaks the sentence denies (the outlet when nobody is named).
         let predicative = PREDICATIVE.iter().any(|p| d.as_str().to_lowercase().starts_with(p));
-        denier = if predicative {
+        // "denied by the Karabakh authorities": the agent after "by" denies.
+        let by_agent = d.as_str().to_lowercase().starts_with("denied")
+            && sentence[d.end()..].trim_start().starts_with("by ")
+            && true;
+        let agent = by_agent.then(|| speaking(mentions, start + d.end(), end).next().filter(|m| m.start - (start + d.end()) <= 10)).flatten();
+        denier = if let Some(a) = agent {
+            Some(speaker_of(a, "subject"))
+        } else if predicative {
             None
         } else {
             // "Armenia denied": a country denies through whoever speaks for it.

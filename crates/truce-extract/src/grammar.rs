@@ -360,7 +360,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 sent_cands.push(c);
             }
         }
-        if heading || sent.trim_end().ends_with(':') {
+        if heading || sent.trim_end().ends_with(':') || is_list_heading(sent) {
             list_context = sent_cands.iter().find(|c| !c.retaliation).map(|c| (c.event_type, c.date, c.date_end));
             if list_context.is_some_and(|(_, d, _)| d.is_none()) {
                 if let Some(d) = s_dates.iter().find(|d| d.date.is_some() && !d.dateline) {
@@ -575,6 +575,12 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
         distinct: true,
         text_span: (s.start, s.end),
     }
+}
+
+/// A section heading over a list: short, no full stop ("Reported ceasefire violations by area (24 in total)").
+fn is_list_heading(sentence: &str) -> bool {
+    let t = sentence.trim_end();
+    !t.ends_with(['.', '!', '?', ';']) && t.split_whitespace().count() <= 12
 }
 
 fn side_of_country(name: &str) -> Option<&'static str> {
@@ -974,7 +980,7 @@ fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -
         if c.weak && c.event_type == EventType::Attack {
             let s = sentences[c.sentence];
             let result_of = text[s.start..s.end].trim_start().to_lowercase().starts_with("as a result");
-            if let Some(i) = answered.filter(|&i| out[i].paragraph == c.paragraph || result_of || c.sentence - out[i].sentence <= 2) {
+            if let Some(i) = answered.filter(|&i| out[i].paragraph == c.paragraph || result_of || c.sentence - out[i].sentence <= 3) {
                 let p = &mut out[i];
                 let new_voice = !c.claims.iter().all(|cl| p.claims.contains(cl));
                 if p.killed.is_none() && p.injured.is_none() {
