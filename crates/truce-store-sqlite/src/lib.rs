@@ -14,8 +14,9 @@
 //! truce's types is reported as [`StoreError::Corrupt`]; every other database
 //! failure as [`StoreError::Backend`], naming what was being done.
 //!
-//! This crate and its future PostgreSQL sibling are the only places in truce
-//! that contain SQL.
+//! This crate and its PostgreSQL sibling (`truce-store-postgres`) are the only
+//! places in truce that contain SQL. The behaviour both must show is the
+//! conformance suite in `truce_store::conformance` (feature `conformance`).
 
 mod migrate;
 
@@ -124,7 +125,7 @@ impl Store for SqliteStore {
             return Ok(None);
         };
         let what = format_args!("reading document {doc_id}");
-        let sql = format!("{SUMMARY_SELECT}, d.clean_text, d.raw FROM documents d WHERE d.id = ?1");
+        let sql = format!("{SUMMARY_SELECT}, d.clean_text, d.raw, d.removed_json FROM documents d WHERE d.id = ?1");
         let mut stmt = self.conn.prepare_cached(&sql).map_err(backend(what))?;
         let mut rows = stmt.query([doc_id]).map_err(backend(what))?;
         let Some(row) = rows.next().map_err(backend(what))? else {
@@ -133,9 +134,12 @@ impl Store for SqliteStore {
         let summary = summary_from_row(row)?;
         let clean_text = get(row, SUMMARY_COLUMNS)?;
         let raw = get(row, SUMMARY_COLUMNS + 1)?;
+        let removed_json: String = get(row, SUMMARY_COLUMNS + 2)?;
+        let removed = serde_json::from_str(&removed_json)
+            .map_err(|e| StoreError::Corrupt(format!("document {doc_id}: removed lines {removed_json:?}: {e}")))?;
         let events =
             self.query_events(&format!("{EVENT_SELECT} WHERE e.doc_id = ?1 ORDER BY e.ord"), &[doc_id.into()])?;
-        Ok(Some(StoredDocument { summary, clean_text, raw, events }))
+        Ok(Some(StoredDocument { summary, clean_text, removed, raw, events }))
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {

@@ -12,6 +12,18 @@
 //!
 //! The trait is synchronous: the CLI calls it directly, a server would call it
 //! from blocking threads.
+//!
+//! Everything `put_document` was given can be read back through
+//! [`Store::documents`] and [`Store::document`] (raw bytes, metadata, clean
+//! text, removed lines, records), so a store can be copied into another one
+//! without loss using the trait alone.
+//!
+//! With the cargo feature `conformance`, [`conformance`] holds the behaviour
+//! every backend must show, as generic test functions and a macro that turns
+//! them into `#[test]`s for a backend.
+
+#[cfg(feature = "conformance")]
+pub mod conformance;
 
 use serde::{Deserialize, Serialize};
 use truce_model::{Document, EventRecord, EventType, PartialDate};
@@ -61,6 +73,8 @@ pub struct DocumentSummary {
 pub struct StoredDocument {
     pub summary: DocumentSummary,
     pub clean_text: String,
+    /// Lines removed from the text as boilerplate, in order (`Document::removed`).
+    pub removed: Vec<String>,
     pub raw: Vec<u8>,
     pub events: Vec<StoredEvent>,
 }

@@ -1,8 +1,7 @@
 //! Integration tests of `SqliteStore`: the backend-independent conformance
-//! suite (`conformance.rs`) run against SQLite, then what only SQLite has —
-//! database files, migrations, and a raw connection to break or inspect them.
-
-mod conformance;
+//! suite (`truce_store::conformance`) run against SQLite, then what only
+//! SQLite has — database files, migrations, and a raw connection to break or
+//! inspect them.
 
 use std::path::{Path, PathBuf};
 
@@ -16,9 +15,52 @@ use truce_store_sqlite::SqliteStore;
 const SABOTAGE_CLAIMS: &str =
     "CREATE TRIGGER sabotage BEFORE INSERT ON claims BEGIN SELECT RAISE(ABORT, 'sabotaged claim'); END;";
 
-fn in_memory() -> SqliteStore {
-    SqliteStore::open_in_memory().unwrap()
+const TABLES: [&str; 7] = ["documents", "events", "places", "event_places", "actors", "event_actors", "claims"];
+
+/// A store on a new file, with a second, plain connection to the same file to
+/// break or inspect it past the store's API.
+struct SqliteBackend {
+    store: SqliteStore,
+    sabotage: Connection,
+    _dir: TempDir,
 }
+
+impl SqliteBackend {
+    fn new() -> Self {
+        let (dir, path, store) = on_file();
+        Self { store, sabotage: raw(&path), _dir: dir }
+    }
+}
+
+impl truce_store::conformance::Backend for SqliteBackend {
+    type Store = SqliteStore;
+
+    fn store(&mut self) -> &mut SqliteStore {
+        &mut self.store
+    }
+
+    /// The failure comes from inside SQLite, midway through the put: a trigger,
+    /// added over the second connection, aborts every claim insert.
+    fn break_claims(&mut self) {
+        self.sabotage.execute_batch(SABOTAGE_CLAIMS).unwrap();
+    }
+
+    fn repair_claims(&mut self) {
+        self.sabotage.execute_batch("DROP TRIGGER sabotage").unwrap();
+    }
+
+    fn row_counts(&mut self) -> Vec<(String, i64)> {
+        TABLES
+            .into_iter()
+            .map(|table| {
+                let n = self.sabotage.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap();
+                (table.to_owned(), n)
+            })
+            .collect()
+    }
+}
+
+truce_store::conformance_tests!(SqliteBackend::new());
 
 /// A store on a new file in a fresh directory (kept alive by the `TempDir`).
 fn on_file() -> (TempDir, PathBuf, SqliteStore) {
@@ -31,13 +73,6 @@ fn on_file() -> (TempDir, PathBuf, SqliteStore) {
 /// A second, plain connection to the same file, past the store's API.
 fn raw(path: &Path) -> Connection {
     Connection::open(path).unwrap()
-}
-
-fn row_counts(conn: &Connection) -> Vec<(&'static str, i64)> {
-    ["documents", "events", "places", "event_places", "actors", "event_actors", "claims"]
-        .into_iter()
-        .map(|table| (table, conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()))
-        .collect()
 }
 
 fn small_document(name: &str, content_hash: &str) -> Document {
@@ -68,52 +103,6 @@ fn small_event(doc: &str) -> EventRecord {
         rule: vec![],
         confidence: 1.0,
     }
-}
-
-#[test]
-fn conformance_round_trip() {
-    conformance::round_trip(&mut in_memory());
-}
-
-#[test]
-fn conformance_duplicate_hash_adds_nothing() {
-    conformance::duplicate_hash_adds_nothing(&mut in_memory());
-}
-
-#[test]
-fn conformance_filters() {
-    conformance::filters(&mut in_memory());
-}
-
-#[test]
-fn conformance_document_lookup() {
-    conformance::document_lookup(&mut in_memory());
-}
-
-#[test]
-fn conformance_stats_counts() {
-    conformance::stats_counts(&mut in_memory());
-}
-
-/// The failure comes from inside SQLite, midway through the put: a trigger,
-/// added over a second connection, aborts every claim insert.
-#[test]
-fn conformance_failed_put_leaves_nothing() {
-    let (_dir, path, mut store) = on_file();
-    let sabotage = raw(&path);
-    let counts_before_failure = std::cell::RefCell::new(Vec::new());
-    conformance::failed_put_leaves_nothing(
-        &mut store,
-        || {
-            sabotage.execute_batch(SABOTAGE_CLAIMS).unwrap();
-            *counts_before_failure.borrow_mut() = row_counts(&sabotage);
-        },
-        || {
-            // Every table, link tables included, is as it was before the failed put.
-            assert_eq!(row_counts(&sabotage), *counts_before_failure.borrow());
-            sabotage.execute_batch("DROP TRIGGER sabotage").unwrap();
-        },
-    );
 }
 
 /// The error says what failed and where.
@@ -167,9 +156,12 @@ fn reopening_keeps_data_and_does_not_migrate_again() {
     assert_eq!(schema(&conn), before);
     let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
-    // Stored, though the Store API does not return it.
+    // Stored as JSON, and read back through the API.
     let removed: String = conn.query_row("SELECT removed_json FROM documents", [], |r| r.get(0)).unwrap();
     assert_eq!(removed, r#"["Menu","© footer"]"#);
+    drop(conn);
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.document("kept.txt").unwrap().unwrap().removed, ["Menu", "© footer"]);
 }
 
 /// A database from a newer truce is refused, and not even its journal mode

@@ -1,13 +1,79 @@
-//! Store conformance: the behaviour every `truce_store::Store` must show,
-//! written once and generic over the store.
+//! Store conformance: the behaviour every [`Store`] must show, written once
+//! and generic over the store.
 //!
-//! Each `pub fn` takes a fresh, empty store and panics on the first
-//! difference. A backend's tests call them (see `main.rs` for SQLite). This
-//! module uses nothing but `truce_model` and `truce_store`, so it can move to a
-//! shared place when a second backend arrives.
+//! Each `pub fn` takes a fresh, empty store (or a [`Backend`] holding one) and
+//! panics on the first difference. A backend's integration tests run them all
+//! with one line, [`conformance_tests!`](crate::conformance_tests), which
+//! expands to one `#[test]` per function, so a test added here runs on every
+//! backend. Only what no generic code can do (break the database midway
+//! through a put, count rows past the API) is asked of the backend, through
+//! [`Backend`].
+//!
+//! Built only with the cargo feature `conformance`; backends enable it in
+//! their dev-dependencies.
 
 use truce_model::{ActorRole, Claim, DocMeta, Document, EventRecord, EventType, PartialDate, Role, Stance};
-use truce_store::{DocumentSummary, EventFilter, PutOutcome, Stats, Store, StoreError, StoredEvent};
+use crate::{DocumentSummary, EventFilter, PutOutcome, Stats, Store, StoreError, StoredEvent};
+
+/// What a backend's tests give the suite: a fresh, empty store, and the few
+/// things only the backend can do to it.
+pub trait Backend {
+    type Store: Store;
+
+    /// The store under test.
+    fn store(&mut self) -> &mut Self::Store;
+
+    /// Makes every later claim insert fail inside the database (a trigger, for
+    /// instance), from outside the store, so that a put fails midway, after its
+    /// document, events, places and actors were written.
+    fn break_claims(&mut self);
+
+    /// Undoes [`Backend::break_claims`].
+    fn repair_claims(&mut self);
+
+    /// The number of rows in each table, read past the `Store` API, so that a
+    /// failed put can be shown to leave even link tables as they were.
+    fn row_counts(&mut self) -> Vec<(String, i64)>;
+}
+
+/// Expands to a module `conformance` with one `#[test]` per conformance
+/// function, each on the fresh [`Backend`] that `$fresh` evaluates to (it is
+/// evaluated once per test, inside a child module that sees the caller's
+/// items).
+///
+/// ```ignore
+/// truce_store::conformance_tests!(SqliteBackend::new());
+/// ```
+#[macro_export]
+macro_rules! conformance_tests {
+    ($fresh:expr) => {
+        mod conformance {
+            #[allow(unused_imports)]
+            use super::*;
+
+            fn fresh() -> impl $crate::conformance::Backend {
+                $fresh
+            }
+
+            $crate::conformance_tests!(@store round_trip, duplicate_hash_adds_nothing, filters, document_lookup,
+                stats_counts);
+
+            #[test]
+            fn failed_put_leaves_nothing() {
+                $crate::conformance::failed_put_leaves_nothing(&mut fresh());
+            }
+        }
+    };
+    (@store $($name:ident),+) => {
+        $(
+            #[test]
+            fn $name() {
+                let mut backend = fresh();
+                $crate::conformance::$name($crate::conformance::Backend::store(&mut backend));
+            }
+        )+
+    };
+}
 
 /// A document, its events, and the raw bytes that go with it.
 struct Fixture {
@@ -164,6 +230,7 @@ pub fn round_trip<S: Store>(store: &mut S) {
         "ingested_at {at:?} is not an RFC 3339 UTC timestamp"
     );
     assert_eq!(stored.clean_text, fx.doc.clean_text);
+    assert_eq!(stored.removed, fx.doc.removed);
     assert_eq!(stored.raw, fx.raw);
 
     // In the document, events keep the order they were put in.
@@ -203,12 +270,13 @@ pub fn duplicate_hash_adds_nothing<S: Store>(store: &mut S) {
 }
 
 /// A put that fails partway leaves the store exactly as it was: no document,
-/// no event, no place or actor first named by the failed document.
+/// no event, no place or actor first named by the failed document, and no row
+/// in any table, link tables included.
 ///
-/// `break_claims` must make the backend fail on the next claim it stores, and
-/// `repair` undo that. The failing document stores an event with new places
-/// and actors before its first claim.
-pub fn failed_put_leaves_nothing<S: Store>(store: &mut S, break_claims: impl FnOnce(), repair: impl FnOnce()) {
+/// The failing document stores an event with new places and actors before its
+/// first claim, which [`Backend::break_claims`] makes fail.
+pub fn failed_put_leaves_nothing<B: Backend>(backend: &mut B) {
+    let store = backend.store();
     let mut first = Fixture { raw: b"first".to_vec(), doc: document("first.txt", &hash("f1")), events: Vec::new() };
     let mut e = event("first.txt", "earlier event", EventType::Firing, Some("2023-01-05"), 0);
     e.places = places(&["Khankendi"]);
@@ -228,7 +296,9 @@ pub fn failed_put_leaves_nothing<S: Store>(store: &mut S, break_claims: impl FnO
     e2.claims = vec![claim("Ministry of Defense of Azerbaijan", Stance::Asserted)];
     failing.events = vec![e1, e2];
 
-    break_claims();
+    let rows = backend.row_counts();
+    backend.break_claims();
+    let store = backend.store();
     let result = store.put_document(&failing.raw, &failing.doc, &failing.events);
     assert!(matches!(result, Err(StoreError::Backend(_))), "the sabotaged put must fail: {result:?}");
 
@@ -237,9 +307,11 @@ pub fn failed_put_leaves_nothing<S: Store>(store: &mut S, break_claims: impl FnO
     assert_eq!(all_events(store), events);
     assert!(store.document(name).unwrap().is_none());
     assert!(store.document(&failing.doc.content_hash).unwrap().is_none());
+    assert_eq!(backend.row_counts(), rows, "rows per table after the failed put");
 
     // Nothing lingers that would make the same put a duplicate.
-    repair();
+    backend.repair_claims();
+    let store = backend.store();
     put(store, &failing);
     assert_eq!(store.stats().unwrap().places, 3, "Khankendi, Lachin, Aghdam");
 }
