@@ -42,6 +42,8 @@ struct DateAt {
     raw: RawDate,
     /// Part of a wire dateline ("BAKU, April 8, 2022 (Agency) -"): when it was filed, not when anything happened.
     dateline: bool,
+    /// Dates a statement ("said on Friday that", "on Saturday rejected"): the event's own date wins when given.
+    statement: bool,
     date: Option<PartialDate>,
     date_end: Option<PartialDate>,
 }
@@ -77,6 +79,10 @@ struct Candidate {
     headline: bool,
     /// Its sentence marks it as another occurrence ("also", "another", "separately").
     distinct: bool,
+    /// Sides ("az", "am", ...) of those who assert it.
+    sides: Vec<String>,
+    /// Its date was written in its own sentence (not taken from a named episode or a neighbour).
+    own_date: bool,
     /// Sentence spans (byte) this record quotes.
     text_span: (usize, usize),
 }
@@ -254,7 +260,11 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             if t.flags.reference {
                 let window_end = crate::lexicon::floor_char(text, (t.end + 70).min(s.end));
                 let window_start = crate::lexicon::floor_char(text, t.start.saturating_sub(70).max(s.start));
-                let dated = s_dates.iter().any(|d| d.raw.end >= window_start && d.raw.start <= window_end && !d.dateline);
+                // Only a date written onto the document counts: "the statement of November 10",
+                // "the November 2020 ceasefire statement"; not one told of something else nearby.
+                let dated = s_dates.iter().any(|d| {
+                    !d.dateline && ((d.raw.start >= t.end && d.raw.start - t.end <= 25) || (d.raw.end <= t.start && t.start - d.raw.end <= 20))
+                });
                 let acted = act_re().is_match(&text[window_start..window_end]);
                 if !dated && !acted {
                     decisions.push(format!("{} {surface:?}: skipped, a reference to a document, not an occurrence", t.event_type));
@@ -313,6 +323,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 retaliation: t.flags.retaliation,
                 headline: heading,
                 distinct: distinct_re().is_match(sent),
+                sides: Vec::new(),
+                own_date: episode.is_none() && d.is_some(),
                 text_span: (s.start, s.end),
             });
         }
@@ -446,6 +458,11 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                     c.rules.push("claim:narrated_then_denied".into());
                 }
             }
+            for sp in speakers.iter().filter(|sp| Some(&sp.name) != denier.as_ref() && sp.side != "none") {
+                if !c.sides.contains(&sp.side) {
+                    c.sides.push(sp.side.clone());
+                }
+            }
             for sp in speakers.iter().filter(|sp| Some(&sp.name) != denier.as_ref()) {
                 c.claims.push(Claim { claimant: sp.name.clone(), stance: Stance::Asserted });
                 c.rules.push(format!("claim:{}", sp.how));
@@ -573,6 +590,8 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
         retaliation: false,
         headline,
         distinct: true,
+        sides: Vec::new(),
+        own_date: false,
         text_span: (s.start, s.end),
     }
 }
@@ -607,11 +626,21 @@ fn dates_after_episodes(text: &str, start: usize, end: usize, lex: &Lexicon) -> 
             if after.is_match(lead) {
                 let month = ended.year().zip(ended.month()).and_then(|(y, mo)| PartialDate::ym(y, mo));
                 let raw = RawDate { start: start + m.start(), end: start + m.end(), expr: date::Expr::Abs { y: None, m: None, d: None }, rule: "after_episode", end_marker: false };
-                out.push(DateAt { raw, dateline: false, date: month, date_end: None });
+                out.push(DateAt { raw, dateline: false, statement: false, date: month, date_end: None });
             }
         }
     }
     out
+}
+
+fn said_after_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)^\s*,?\s*(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added|issued|published)\b")
+}
+
+fn said_before_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
 }
 
 fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec<DateAt> {
@@ -648,7 +677,10 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
             prev_full = Some(full);
         }
         let dateline = datelines.iter().any(|(s, e)| r.start >= *s && r.end <= *e);
-        out.push(DateAt { raw: r, dateline, date: d, date_end: e });
+        let before = &text[crate::lexicon::floor_char(text, r.start.saturating_sub(30))..r.start];
+        let after = &text[r.end..crate::lexicon::floor_char(text, (r.end + 30).min(text.len()))];
+        let statement = said_after_re().is_match(after) || said_before_re().is_match(before);
+        out.push(DateAt { raw: r, dateline, statement, date: d, date_end: e });
     }
     out
 }
@@ -657,10 +689,13 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
 /// named document in the sentence ("the statement of November 10") unless the
 /// trigger is that document.
 fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usize, usize)]) -> Option<&'a DateAt> {
+    let usable = |d: &&DateAt| (d.date.is_some() || d.date_end.is_some()) && !d.dateline;
+    let has_event_date = dates.iter().any(|d| usable(d) && !d.statement);
     dates
         .iter()
         .copied()
-        .filter(|d| (d.date.is_some() || d.date_end.is_some()) && !d.dateline)
+        .filter(usable)
+        .filter(|d| !(has_event_date && d.statement))
         // "the statement of November 10, 2020" dates the statement, not what happened beside it.
         .filter(|d| t.event_type == EventType::Agreement || !episode_spans.iter().any(|(s, e)| d.raw.start < *e && *s < d.raw.end))
         .min_by_key(|d| {
@@ -832,7 +867,13 @@ fn more_precise(a: PartialDate, b: PartialDate) -> PartialDate {
 /// Folds `b` into `a` (the same occurrence).
 fn absorb(a: &mut Candidate, b: Candidate) {
     // The record quotes the first mention that carries a date, and never a headline when the body has it.
-    let take_text = (a.date.is_none() && b.date.is_some() && !b.date_open) || (a.headline && !b.headline);
+    let take_text = (a.date.is_none() && b.date.is_some() && !b.date_open) || (a.headline && !b.headline) || (!a.own_date && b.own_date && !b.headline);
+    a.own_date |= b.own_date;
+    for sd in &b.sides {
+        if !a.sides.contains(sd) {
+            a.sides.push(sd.clone());
+        }
+    }
     a.headline &= b.headline;
     match (a.date, b.date) {
         (None, Some(_)) if !b.date_open => {
@@ -1051,6 +1092,10 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
         // A bare reference ("the war") is the named episode only when it says so.
         return false;
     }
+    // Each side's own report is its own record, unless a denial ties them together.
+    if !a.sides.is_empty() && !b.sides.is_empty() && !a.sides.iter().any(|s| b.sides.contains(s)) {
+        return false;
+    }
     let places_a: Vec<&String> = a.places.iter().map(|(_, n)| n).collect();
     let places_b: Vec<&String> = b.places.iter().map(|(_, n)| n).collect();
     let share_place = places_a.iter().any(|p| places_b.contains(p));
@@ -1060,7 +1105,10 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     match (a.date, b.date) {
         (Some(x), Some(y)) => {
             // "And the next day, ... the zone lengthened": a continuation, written relative to it.
-            let continued = (a.date_relational || b.date_relational) && x.days_from_epoch().zip(y.days_from_epoch()).is_some_and(|(p, q)| (p - q).abs() <= 1);
+            let relational = if a.date_relational { a } else { b };
+            let continued = (a.date_relational || b.date_relational)
+                && (relational.places.is_empty() || share_place)
+                && x.days_from_epoch().zip(y.days_from_epoch()).is_some_and(|(p, q)| (p - q).abs() <= 1);
             (date_agree(x, y) || continued) && places_ok && (near || share_place || continued || x.is_full() && y.is_full())
         }
         (None, None) => places_ok && (near || share_place && distance <= 6),
