@@ -79,6 +79,8 @@ struct Candidate {
     headline: bool,
     /// Its sentence marks it as another occurrence ("also", "another", "separately").
     distinct: bool,
+    /// Its sentence opens with a pronoun ("They installed tents ..."): it goes on about what came before.
+    anaphoric: bool,
     /// Sides ("az", "am", ...) of those who assert it.
     sides: Vec<String>,
     /// Its date was written in its own sentence (not taken from a named episode or a neighbour).
@@ -123,6 +125,11 @@ fn distinct_re() -> &'static Regex {
     re(&RE, r"(?i)\b(?:also|another|separately|in addition|additionally|elsewhere|again|second|other|more)\b")
 }
 
+fn anaphora_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"^[“\x22]?(?:They|He|She|It|This|These|Those|There|The protesters|The activists)\b")
+}
+
 fn connective_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(&RE, r"(?i)^(?:meanwhile|at the same time|then|after that|afterwards|later|following (?:this|that|the incident)|immediately after|shortly after|during|soon after|the protest|they|he|she)\b")
@@ -155,6 +162,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     let mut candidates: Vec<Candidate> = Vec::new();
     // Who spoke last for each side: "Azerbaijan claims" speaks through it.
     let mut last_speakers_by_side: Vec<(String, Vec<Speaker>)> = Vec::new();
+    let mut last_road: Option<Vec<(usize, String)>> = None;
     // A general "no casualties" has been said: violent events told after it have none either.
     let mut no_casualties_said = false;
     // The event kind (and period) a heading announced, for the list lines under it.
@@ -168,6 +176,13 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         let in_sent = |a: usize, b: usize| a >= s.start && b <= s.end;
         let s_mentions: Vec<&Mention> = mentions.iter().filter(|m| in_sent(m.start, m.end)).collect();
         let after_episode = dates_after_episodes(text, s.start, s.end, lex);
+        {
+            // Remember the latest road for "this road" later on.
+            let ids: Vec<(usize, String, bool)> = s_places_all(text, gaz, &places, s);
+            if road_here(&ids, text, gaz) {
+                last_road = Some(road_places(&ids, text, gaz));
+            }
+        }
         let s_dates: Vec<&DateAt> = dates.iter().filter(|d| in_sent(d.raw.start, d.raw.end)).chain(after_episode.iter()).collect();
         let s_places: Vec<&truce_gazetteer::PlaceMention> = places.iter().filter(|p| in_sent(p.start, p.end)).collect();
         let s_triggers: Vec<&TriggerHit> = triggers.iter().filter(|t| in_sent(t.start, t.end)).collect();
@@ -323,6 +338,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 retaliation: t.flags.retaliation,
                 headline: heading,
                 distinct: distinct_re().is_match(sent),
+                anaphoric: anaphora_re().is_match(sent),
                 sides: Vec::new(),
                 own_date: episode.is_none() && d.is_some(),
                 text_span: (s.start, s.end),
@@ -401,21 +417,37 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             let attached_to = |pos: usize| -> Option<usize> {
                 sent_cands.iter().position(|c| pos >= c.trigger.1 && pos - c.trigger.1 <= 40 && !text[c.trigger.1..pos].contains([',', '.', ';', '(']))
             };
-            let owners: Vec<Option<usize>> = place_names.iter().map(|(pos, _, _)| attached_to(*pos)).collect();
+            // A road named by its end points ("Khankendi-Khalfali-Turshsu") is shared by every event told on it.
+            let in_chain = |pos: usize| -> bool {
+                let before = text[..pos].chars().next_back();
+                let chained_after = place_names.iter().any(|(p, _, _)| *p > pos && text[pos..*p].chars().filter(|c| c.is_whitespace()).count() == 0);
+                matches!(before, Some('-' | '–')) || chained_after
+            };
+            let owners: Vec<Option<usize>> = place_names.iter().map(|(pos, _, _)| if in_chain(*pos) { None } else { attached_to(*pos) }).collect();
             for (ci, c) in sent_cands.iter_mut().enumerate() {
                 for ((pos, name, is_country), owner) in place_names.iter().zip(&owners) {
                     if owner.is_some_and(|o| o != ci) && sent_cands_len > 1 {
                         continue;
                     }
                     let keep = if c.episode.is_some() {
-                        // A named episode takes only a place written right after it ("the agreement ... in Karabakh").
-                        *pos >= c.trigger.1 && *pos - c.trigger.1 <= 50 && !text[c.trigger.1..*pos].contains([',', '.', ';'])
+                        // A named episode takes only a place written right after it ("the agreement ... in Karabakh"),
+                        // and no country ("signed by the leaders of Azerbaijan" names parties).
+                        !*is_country && *pos >= c.trigger.1 && *pos - c.trigger.1 <= 50 && !text[c.trigger.1..*pos].contains([',', '.', ';'])
                     } else {
                         // Countries are an event's places as origin or destination of what moves, or when nothing closer is named.
                         !*is_country || !has_non_country || COUNTRY_TYPES.contains(&c.event_type)
                     };
                     if keep && !c.places.iter().any(|(_, n)| n == name) {
                         c.places.push((*pos, name.clone()));
+                    }
+                }
+            }
+            // "this road": the road named last, by its end points or its name.
+            if this_road_re().is_match(sent) && !road_here(&place_names, text, gaz) {
+                if let Some(road) = &last_road {
+                    for c in sent_cands.iter_mut() {
+                        c.places = road.clone();
+                        c.rules.push("place:this_road".into());
                     }
                 }
             }
@@ -443,7 +475,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         // Claims: the speakers assert; a denial denies (the outlet's, when nobody else is named).
         let denier: Option<String> = match (&attribution.denier, &attribution.denial_text) {
             (Some(d), _) => Some(d.name.clone()),
-            (None, Some(_)) => Some(outlet.name.clone()),
+            // "This is all a lie," inside a quotation: its speaker says so.
+            (None, Some(_)) => Some(speakers.iter().find(|sp| sp.how != "reported").map_or_else(|| outlet.name.clone(), |sp| sp.name.clone())),
             _ => None,
         };
         for c in &mut sent_cands {
@@ -479,6 +512,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 let target = candidates.iter().rev().find(|c| si - c.sentence <= 4).map(|c| c.sentence);
                 if let Some(ts) = target {
                     for c in candidates.iter_mut().filter(|c| c.sentence == ts) {
+                        // Nobody denies what they themselves assert: the denial is of something else they mention.
                         if !c.claims.iter().any(|x| &x.claimant == denier) {
                             c.claims.push(Claim { claimant: denier.clone(), stance: Stance::Denied });
                             c.rules.push("claim:denial_of_previous".into());
@@ -590,6 +624,7 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
         retaliation: false,
         headline,
         distinct: true,
+        anaphoric: false,
         sides: Vec::new(),
         own_date: false,
         text_span: (s.start, s.end),
@@ -600,6 +635,47 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
 fn is_list_heading(sentence: &str) -> bool {
     let t = sentence.trim_end();
     !t.ends_with(['.', '!', '?', ';']) && t.split_whitespace().count() <= 12
+}
+
+fn this_road_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:this|that|the same|such a) (?:road|route|highway|dirt road)\b")
+}
+
+/// Every place mention of the sentence as (position, id, is_country), in text order.
+fn s_places_all(text: &str, gaz: &Gazetteer, places: &[truce_gazetteer::PlaceMention], s: &Sentence) -> Vec<(usize, String, bool)> {
+    let _ = text;
+    places
+        .iter()
+        .filter(|p| p.start >= s.start && p.end <= s.end)
+        .map(|p| (p.start, p.place_id.clone(), gaz.get(&p.place_id).is_some_and(|pl| pl.kind == PlaceKind::Country)))
+        .collect()
+}
+
+/// Whether the places include a road: one the gazetteer knows, or end points joined by hyphens.
+fn road_here(ids: &[(usize, String, bool)], text: &str, gaz: &Gazetteer) -> bool {
+    !road_places(ids, text, gaz).is_empty()
+}
+
+fn road_places(ids: &[(usize, String, bool)], text: &str, gaz: &Gazetteer) -> Vec<(usize, String)> {
+    if let Some((p, id, _)) = ids.iter().find(|(_, id, _)| gaz.get(id).is_some_and(|pl| pl.kind == PlaceKind::Road)) {
+        return vec![(*p, id.clone())];
+    }
+    let mut chain: Vec<(usize, String)> = Vec::new();
+    for (i, (p, id, _)) in ids.iter().enumerate() {
+        let joined = i > 0 && matches!(text[..*p].chars().next_back(), Some('-' | '–'));
+        if joined {
+            if chain.is_empty() {
+                chain.push((ids[i - 1].0, ids[i - 1].1.clone()));
+            }
+            chain.push((*p, id.clone()));
+        } else if chain.len() >= 2 {
+            break;
+        } else {
+            chain.clear();
+        }
+    }
+    if chain.len() >= 2 { chain } else { Vec::new() }
 }
 
 fn side_of_country(name: &str) -> Option<&'static str> {
@@ -640,7 +716,7 @@ fn said_after_re() -> &'static Regex {
 
 fn said_before_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
+    re(&RE, r"(?i)(?:\b(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?|\b(?:published|released|issued|posted)\s+(?:\w+\s+){0,2}?(?:in|on)\s+)$")
 }
 
 fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec<DateAt> {
@@ -697,7 +773,7 @@ fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usiz
         .filter(usable)
         .filter(|d| !(has_event_date && d.statement))
         // "the statement of November 10, 2020" dates the statement, not what happened beside it.
-        .filter(|d| t.event_type == EventType::Agreement || !episode_spans.iter().any(|(s, e)| d.raw.start < *e && *s < d.raw.end))
+        .filter(|d| t.event_type == EventType::Agreement || d.raw.rule == "after_episode" || !episode_spans.iter().any(|(s, e)| d.raw.start < *e && *s < d.raw.end))
         .min_by_key(|d| {
             if d.raw.end <= t.start {
                 t.start - d.raw.end
@@ -943,13 +1019,16 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
             && matches!(d.raw.rule, "past_day" | "past_period" | "day_range" | "between_range" | "night_range")
     });
     for i in 0..cands.len() {
-        if cands[i].date.is_some() || cands[i].dated_sentence || cands[i].episode.is_some() {
+        if cands[i].date.is_some() || cands[i].date_open || cands[i].dated_sentence || cands[i].episode.is_some() {
             continue;
         }
         let s = sentences[cands[i].sentence];
         let connective = connective_re().is_match(text[s.start..s.end].trim_start_matches(['“', '"']));
         let eligible = |j: usize| {
-            cands[j].date.is_some() && cands[j].episode.is_none() && cands[j].sentence < cands[i].sentence && (cands[j].paragraph == cands[i].paragraph || connective)
+            cands[j].date.is_some()
+                && cands[j].episode.is_none()
+                && cands[j].sentence < cands[i].sentence
+                && (connective || (cands[j].paragraph == cands[i].paragraph && (cands[j].event_type == cands[i].event_type || cands[i].sentence - cands[j].sentence <= 1)))
         };
         // The same kind of event first ("military transportation ... another use of this road"), then any.
         let same_paragraph_same_type = (0..i).rev().find(|&j| eligible(j) && cands[j].event_type == cands[i].event_type && cands[j].paragraph == cands[i].paragraph);
@@ -1109,7 +1188,9 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
             let continued = (a.date_relational || b.date_relational)
                 && (relational.places.is_empty() || share_place)
                 && x.days_from_epoch().zip(y.days_from_epoch()).is_some_and(|(p, q)| (p - q).abs() <= 1);
-            (date_agree(x, y) || continued) && places_ok && (near || share_place || continued || x.is_full() && y.is_full())
+            // The next sentence elaborating ("They installed tents near Shusha") may name other places.
+            let elaborates = distance <= 1 && a.paragraph == b.paragraph && !b.distinct && b.anaphoric && date_agree(x, y);
+            ((date_agree(x, y) || continued) && places_ok && (near || share_place || continued || x.is_full() && y.is_full())) || elaborates
         }
         (None, None) => places_ok && (near || share_place && distance <= 6),
         // The next sentence going on about the same thing: "The peacekeepers have reportedly delivered weapons ... via ...".

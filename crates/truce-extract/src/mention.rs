@@ -191,7 +191,7 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
         }
         let earlier = out.iter().rev().filter(|x| x.end <= m.start());
         let target = if c.name("ministry").is_some() {
-            earlier.clone().find(|x| x.kind == ActorKind::Ministry).or_else(|| earlier.clone().find(|x| x.kind == ActorKind::Security))
+            earlier.clone().find(|x| x.kind == ActorKind::Ministry)
         } else if c.name("deputy").is_some() {
             earlier.clone().find(|x| x.kind == ActorKind::Person && is_title(x, &["mp", "deputy", "member", "lawmaker", "parliamentarian"]))
                 .or_else(|| earlier.clone().find(|x| x.kind == ActorKind::Person))
