@@ -74,10 +74,29 @@ impl Casualties {
     }
 }
 
+/// Words without which a sentence states no casualty count: a cheap test that
+/// spares most sentences the regular expressions below.
+fn mentions_casualties(sentence: &str) -> bool {
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "kill", "dead", "died", "death", "wound", "injur", "hurt", "casualt", "loss", "lives", "life", "unharm",
+                "погиб", "убит", "ранен", "ранени", "пострадав", "потер", "жертв",
+            ])
+            .expect("casualty stems")
+    });
+    ac.is_match(sentence)
+}
+
 /// Counts stated in `sentence`. Groups before a verb ("four servicemen were
 /// killed") count for it, and so do groups listed right after an active verb
 /// ("killing four servicemen and a civilian").
 pub fn find(sentence: &str) -> Casualties {
+    if !mentions_casualties(sentence) {
+        return Casualties::default();
+    }
     let mut groups: Vec<(usize, usize, u32)> = group_re()
         .captures_iter(sentence)
         .filter_map(|c| {
