@@ -4,6 +4,7 @@
 //! (0 all went well, 1 some input failed or nothing matched a lookup, 2 usage).
 
 mod bench;
+mod geo_cmd;
 mod output;
 mod pipeline;
 
@@ -114,6 +115,15 @@ enum Command {
         #[arg(long)]
         manifest: Option<PathBuf>,
     },
+    /// A place by any of its names: canonical name, spellings, coordinates; every candidate when ambiguous.
+    Place {
+        name: String,
+    },
+    /// Time-versioned zones: list, valid on a date, export as GeoJSON, compare two dates.
+    Zones {
+        #[command(subcommand)]
+        command: ZonesCommand,
+    },
     /// Benchmark extraction (decode, clean, extract) on a corpus repeated to a size; prints MB/s, documents/s and peak memory.
     Bench {
         /// Report files or folders (default: the seeds and the dev set).
@@ -132,10 +142,28 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum ZonesCommand {
+    /// Every zone with its versions.
+    List,
+    /// The zone versions valid on a date.
+    At { date: PartialDate },
+    /// GeoJSON of one zone, of the versions valid on a date, or of all.
+    Export {
+        name: Option<String>,
+        #[arg(long)]
+        at: Option<PartialDate>,
+    },
+    /// Area added and removed between two dates, and the settlements that changed side.
+    Diff { name: String, from: PartialDate, to: PartialDate },
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(code) => code,
+        // Output piped into `head` that stopped reading: not a failure.
+        Err(e) if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
@@ -207,6 +235,24 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 bail!("{}: no report file found", path.display());
             }
             Ok(exit_for(failures))
+        }
+        Command::Place { name } => {
+            if geo_cmd::place(&mut std::io::stdout().lock(), &name)? {
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("error: no place called {name:?} in the gazetteer");
+                Ok(ExitCode::FAILURE)
+            }
+        }
+        Command::Zones { command } => {
+            let mut out = std::io::stdout().lock();
+            match command {
+                ZonesCommand::List => geo_cmd::list(&mut out)?,
+                ZonesCommand::At { date } => geo_cmd::at(&mut out, date)?,
+                ZonesCommand::Export { name, at } => geo_cmd::export(&mut out, name.as_deref(), at)?,
+                ZonesCommand::Diff { name, from, to } => geo_cmd::diff(&mut out, &name, from, to)?,
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Bench { paths, mb } => {
             let paths = if paths.is_empty() { vec![PathBuf::from("../shared/corpus/seeds"), PathBuf::from("eval/dev/docs")] } else { paths };

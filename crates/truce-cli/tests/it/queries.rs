@@ -77,3 +77,31 @@ fn explain_says_why() {
     assert!(text.contains("decisions: military_movement"), "{text}");
     assert!(text.contains("speakers: Ministry of Defense of Azerbaijan"), "{text}");
 }
+
+#[test]
+fn place_lists_spellings_and_candidates() {
+    let out = truce(&["place", "Stepanakert"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Khankendi [khankendi]"), "{text}");
+    assert!(text.contains("Xankəndi"), "{text}");
+    assert!(text.contains("coordinates: 39."), "{text}");
+    let ambiguous = stdout(&truce(&["place", "Martuni"]));
+    assert!(ambiguous.contains("ambiguous"), "{ambiguous}");
+    let missing = truce(&["place", "Nowhereville"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("Nowhereville"));
+}
+
+#[test]
+fn zones_change_with_the_date_and_say_they_are_illustrative() {
+    let before = stdout(&truce(&["zones", "at", "2020-12-12"]));
+    let after = stdout(&truce(&["zones", "at", "2020-12-14"]));
+    assert!(before.contains("2020-11-10..2020-12-12") && after.contains("2020-12-13.."), "{before}\n{after}");
+    assert!(after.contains("ILLUSTRATIVE"), "{after}");
+    let diff = stdout(&truce(&["zones", "diff", "peacekeeping-zone", "2020-12-12", "2020-12-14"]));
+    assert!(diff.contains("Hadrut [hadrut]: outside → inside"), "{diff}");
+    let geojson: serde_json::Value = serde_json::from_str(&stdout(&truce(&["zones", "export", "--at", "2021-01-01"]))).expect("GeoJSON");
+    assert_eq!(geojson["type"], "FeatureCollection");
+    assert!(geojson["features"].as_array().unwrap().iter().all(|f| f["properties"]["illustrative"] == true));
+}
