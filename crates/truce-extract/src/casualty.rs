@@ -83,7 +83,8 @@ fn mentions_casualties(sentence: &str) -> bool {
             .ascii_case_insensitive(true)
             .build([
                 "kill", "dead", "died", "death", "wound", "injur", "hurt", "casualt", "loss", "lives", "life", "unharm",
-                "погиб", "убит", "ранен", "ранени", "пострадав", "потер", "жертв",
+                // Cyrillic is not folded by the ASCII-insensitive matcher: both cases are listed.
+                "погиб", "убит", "ранен", "ранени", "пострадав", "потер", "жертв", "Погиб", "Убит", "Ранен", "Пострадав", "Потер", "Жертв",
             ])
             .expect("casualty stems")
     });

@@ -84,6 +84,20 @@ fn language_code(lang: whatlang::Lang) -> String {
     code.to_string()
 }
 
+/// How many common English function words a line has.
+fn english_words(line: &str) -> usize {
+    const WORDS: [&str; 16] = ["the", "of", "and", "to", "was", "were", "is", "are", "on", "for", "that", "with", "by", "from", "at", "has"];
+    line.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))).count()
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The language of a text when whatlang is confident of it.
 pub fn detect_language(text: &str) -> Option<String> {
     let info = whatlang::detect(text)?;
@@ -123,7 +137,8 @@ impl DocLanguage {
     /// look foreign.
     pub(crate) fn of(text: &str, declared: Option<&str>) -> Self {
         let declared = declared.map(|c| c.trim().to_ascii_lowercase()).filter(|c| !c.is_empty());
-        let code = detect_language(text).or(declared);
+        // The manifest's word first; otherwise judge from the opening (enough for a reliable verdict, and cheap).
+        let code = declared.or_else(|| detect_language(&text[..floor_boundary(text, 4000)]));
         let script = ScriptCounts::of(text).dominant().map(|(script, _)| script);
         let mut allow = LINE_LANGUAGES.to_vec();
         allow.extend(code.as_deref().and_then(whatlang_lang).filter(|l| !allow.contains(l)));
@@ -153,6 +168,11 @@ impl DocLanguage {
             non_ascii >= 3 && non_ascii as f64 >= counts.letters as f64 * 0.05
         };
         if !dense_foreign_letters && counts.letters < MIN_LETTERS_FOR_WHATLANG {
+            return false;
+        }
+        // An all-ASCII line of an English document is English prose or a name list, never
+        // the foreign-language line this looks for; it spares whatlang most lines.
+        if doc_code == "en" && line.is_ascii() && english_words(line) >= 2 {
             return false;
         }
         self.line_detector.detect(line).is_some_and(|info| {
