@@ -86,7 +86,7 @@ impl PgStore {
     /// current version.
     pub fn connect(url: &str) -> Result<Self, StoreError> {
         let mut store = Self::connect_unmigrated(url, None)?;
-        store.migrate()?;
+        store.migrate().map_err(|e| store.in_target(e))?;
         Ok(store)
     }
 
@@ -94,7 +94,7 @@ impl PgStore {
     /// every table, the migration record included, lives there.
     pub fn connect_with_schema(url: &str, schema: &str) -> Result<Self, StoreError> {
         let mut store = Self::connect_unmigrated(url, Some(schema))?;
-        store.migrate()?;
+        store.migrate().map_err(|e| store.in_target(e))?;
         Ok(store)
     }
 
@@ -103,7 +103,8 @@ impl PgStore {
     /// applies. Other methods fail on a schema not yet migrated.
     pub fn connect_unmigrated(url: &str, schema: Option<&str>) -> Result<Self, StoreError> {
         // The URL is not echoed: it may hold a password.
-        let mut config = Config::from_str(url).map_err(|e| StoreError::Backend(format!("invalid PostgreSQL URL: {e}")))?;
+        let mut config =
+            Config::from_str(url).map_err(|e| StoreError::Backend(format!("invalid PostgreSQL URL: {e}")))?;
         if config.get_application_name().is_none() {
             config.application_name("truce");
         }
@@ -144,6 +145,14 @@ impl PgStore {
         }
     }
 
+    /// `e` with where this store is connected, when it is a backend error.
+    fn in_target(&self, e: StoreError) -> StoreError {
+        match e {
+            StoreError::Backend(msg) => StoreError::Backend(format!("{}: {msg}", self.describe())),
+            other => other,
+        }
+    }
+
     /// Stores a document as `put_document` does, but with the given ingestion
     /// time (RFC 3339), so that a copied document keeps its original one.
     pub(crate) fn put_document_ingested_at(
@@ -166,7 +175,8 @@ impl PgStore {
         let name = &doc.meta.id;
         check_storable(doc, events)?;
         let Conn { client, statements } = self.conn.get_mut();
-        let mut tx = client.transaction().map_err(pg(format_args!("storing document {name}: starting a transaction")))?;
+        let mut tx =
+            client.transaction().map_err(pg(format_args!("storing document {name}: starting a transaction")))?;
         let outcome = put_in(&mut Session { client: &mut tx, statements }, raw, doc, events, ingested_at)?;
         if matches!(outcome, PutOutcome::Inserted { .. }) {
             tx.commit().map_err(pg(format_args!("storing document {name}: committing")))?;
@@ -176,7 +186,10 @@ impl PgStore {
     }
 
     /// Runs `f` on the connection (not in a transaction).
-    fn with_session<T>(&self, f: impl FnOnce(&mut Session<'_, Client>) -> Result<T, StoreError>) -> Result<T, StoreError> {
+    fn with_session<T>(
+        &self,
+        f: impl FnOnce(&mut Session<'_, Client>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         // No method calls back into the store while holding the borrow, so it never fails.
         let mut conn = self.conn.borrow_mut();
         let Conn { client, statements } = &mut *conn;
@@ -223,8 +236,7 @@ impl Store for PgStore {
                 Ok((get(&row, SUMMARY_COLUMNS)?, get(&row, SUMMARY_COLUMNS + 1)?, get(&row, SUMMARY_COLUMNS + 2)?))
             };
             let (clean_text, raw, removed) = read().map_err(in_row(format_args!("document {doc_id}")))?;
-            let events =
-                query_events(s, &format!("{EVENT_SELECT} WHERE e.doc_id = $1 ORDER BY e.ord"), &[&doc_id])?;
+            let events = query_events(s, &format!("{EVENT_SELECT} WHERE e.doc_id = $1 ORDER BY e.ord"), &[&doc_id])?;
             Ok(Some(StoredDocument { summary, clean_text, removed, raw, events }))
         })
     }
@@ -295,6 +307,12 @@ impl Store for PgStore {
         })
     }
 }
+
+/// `PgStore` moves between threads (one per worker); it is not shared.
+const _: () = {
+    const fn is_send<T: Send>() {}
+    is_send::<PgStore>();
+};
 
 /// A client (the connection or a transaction on it) with the connection's
 /// prepared-statement cache.
@@ -444,8 +462,7 @@ pub(crate) fn put_in<C: GenericClient>(
         true,
     )
     .map_err(|e| StoreError::Backend(what(&format!("places: {e}"))))?;
-    let actor_names: BTreeSet<&str> =
-        events.iter().flat_map(|e| e.actors.iter().map(|a| a.name.as_str())).collect();
+    let actor_names: BTreeSet<&str> = events.iter().flat_map(|e| e.actors.iter().map(|a| a.name.as_str())).collect();
     let actor_ids = upsert_names(
         s,
         "INSERT INTO actors (name) SELECT * FROM unnest($1::text[]) AS u (name) \
@@ -605,8 +622,7 @@ impl<'a> EventColumns<'a> {
         // The period's full-day bounds, known only when the start has a year; an end
         // without a year cannot be placed, so the period then ends with its start.
         let date_lo = event.date.and_then(|d| d.first_day());
-        let date_hi =
-            date_lo.and(event.date_end.and_then(|d| d.last_day()).or(event.date.and_then(|d| d.last_day())));
+        let date_hi = date_lo.and(event.date_end.and_then(|d| d.last_day()).or(event.date.and_then(|d| d.last_day())));
         self.ord.push(sql_int(ord)?);
         self.event_type.push(event.event_type.code());
         self.date.push(event.date.map(|d| d.to_string()));
@@ -659,9 +675,8 @@ fn find_document(s: &mut Session<'_, Client>, key: &str) -> Result<Option<i64>, 
             return Ok(Some(id));
         }
     }
-    let rows = s
-        .query("SELECT id FROM documents WHERE name = $1 ORDER BY id DESC LIMIT 1", &[&key])
-        .map_err(pg(what))?;
+    let rows =
+        s.query("SELECT id FROM documents WHERE name = $1 ORDER BY id DESC LIMIT 1", &[&key]).map_err(pg(what))?;
     let by_name = first_id(rows)?;
     if by_name.is_some() || key.len() < 8 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(by_name);
@@ -748,10 +763,7 @@ fn query_events(s: &mut Session<'_, Client>, sql: &str, params: &Params<'_>) -> 
     }
     let mut claims: HashMap<i64, Vec<Claim>> = HashMap::new();
     for row in s
-        .query(
-            "SELECT event_id, claimant, stance FROM claims WHERE event_id = ANY($1) ORDER BY event_id, ord",
-            &[&ids],
-        )
+        .query("SELECT event_id, claimant, stance FROM claims WHERE event_id = ANY($1) ORDER BY event_id, ord", &[&ids])
         .map_err(pg(what))?
     {
         let event_id = get(&row, 0)?;
@@ -811,10 +823,7 @@ fn use_schema(client: &mut Client, schema: &str) -> Result<(), StoreError> {
     // still fail on the catalog's unique index, and a role allowed to use an
     // existing schema may not be allowed to create one.
     migrate::lock_schema(&mut tx, Some(schema)).map_err(pg(what))?;
-    let exists = tx
-        .query_opt("SELECT 1 FROM pg_namespace WHERE nspname = $1", &[&schema])
-        .map_err(pg(what))?
-        .is_some();
+    let exists = tx.query_opt("SELECT 1 FROM pg_namespace WHERE nspname = $1", &[&schema]).map_err(pg(what))?.is_some();
     if !exists {
         tx.batch_execute(&format!("CREATE SCHEMA {quoted}")).map_err(pg(format_args!("creating schema {schema:?}")))?;
     }
@@ -899,7 +908,9 @@ fn get_count(row: &Row, idx: usize) -> Result<Option<u32>, StoreError> {
     let Some(n) = get::<Option<i64>>(row, idx)? else {
         return Ok(None);
     };
-    u32::try_from(n).map(Some).map_err(|_| StoreError::Corrupt(format!("{}: {n} is not a count", column_name(row, idx))))
+    u32::try_from(n)
+        .map(Some)
+        .map_err(|_| StoreError::Corrupt(format!("{}: {n} is not a count", column_name(row, idx))))
 }
 
 fn get_date(row: &Row, idx: usize) -> Result<Option<PartialDate>, StoreError> {

@@ -212,24 +212,21 @@ impl PgStore {
         // never take the same one.
         let row = s
             .query_opt(
-                &format!(
-                    "WITH parked AS ( \
-                         UPDATE jobs SET state = 'parked', leased_until = NULL, updated_at = now(), \
-                                last_error = concat_ws('; ', last_error, format( \
-                                    'the lease of worker %s expired on attempt %s (the worker stopped or died)', \
-                                    worker, attempts)) \
-                         WHERE id IN (SELECT id FROM jobs \
-                                      WHERE state = 'running' AND leased_until < now() AND attempts >= $3 \
-                                      FOR UPDATE SKIP LOCKED)) \
-                     UPDATE jobs SET state = 'running', leased_until = now() + $2 * interval '1 second', \
-                            attempts = attempts + 1, worker = $1, updated_at = now() \
-                     WHERE id = (SELECT id FROM jobs \
-                                 WHERE state = 'queued' \
-                                    OR (state = 'running' AND leased_until < now() AND attempts < $3) \
-                                 ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1) \
-                     RETURNING id, doc_name, source_path, content_hash, raw, meta, attempts, \
-                               to_char(leased_until AT TIME ZONE 'UTC', {RFC3339})"
-                ),
+                "WITH parked AS ( \
+                     UPDATE jobs SET state = 'parked', leased_until = NULL, updated_at = now(), \
+                            last_error = concat_ws('; ', last_error, format( \
+                                'the lease of worker %s expired on attempt %s (the worker stopped or died)', \
+                                worker, attempts)) \
+                     WHERE id IN (SELECT id FROM jobs \
+                                  WHERE state = 'running' AND leased_until < now() AND attempts >= $3 \
+                                  FOR UPDATE SKIP LOCKED)) \
+                 UPDATE jobs SET state = 'running', leased_until = now() + $2 * interval '1 second', \
+                        attempts = attempts + 1, worker = $1, updated_at = now() \
+                 WHERE id = (SELECT id FROM jobs \
+                             WHERE state = 'queued' \
+                                OR (state = 'running' AND leased_until < now() AND attempts < $3) \
+                             ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1) \
+                 RETURNING id, doc_name, source_path, content_hash, raw, meta, attempts",
                 &[&worker, &lease.as_secs_f64(), &MAX_ATTEMPTS],
             )
             .map_err(pg(format_args!("leasing a job for worker {worker}")))?;
@@ -251,11 +248,12 @@ impl PgStore {
                 worker: worker.clone(),
             })
         };
-        read().map_err(|e| match e {
-            StoreError::Corrupt(msg) => StoreError::Corrupt(format!("job {id}: {msg}")),
-            other => other,
-        })
-        .map(Some)
+        read()
+            .map_err(|e| match e {
+                StoreError::Corrupt(msg) => StoreError::Corrupt(format!("job {id}: {msg}")),
+                other => other,
+            })
+            .map(Some)
     }
 
     /// Stores the job's document and events and marks the job done, in one
@@ -455,25 +453,44 @@ pub struct WorkerOptions {
 
 impl Default for WorkerOptions {
     fn default() -> Self {
-        Self { lease: Duration::from_secs(300), exit_when_idle: false, poll_interval: Duration::from_secs(1), stop: None }
+        Self {
+            lease: Duration::from_secs(300),
+            exit_when_idle: false,
+            poll_interval: Duration::from_secs(1),
+            stop: None,
+        }
     }
 }
 
 /// What became of one job in [`run_worker_with`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JobOutcome {
-    Stored { doc_id: i64, events: usize },
+    Stored {
+        doc_id: i64,
+        events: usize,
+    },
     /// Its bytes were stored already.
-    Duplicate { doc_id: i64 },
+    Duplicate {
+        doc_id: i64,
+    },
     /// The attempt failed and the job is queued again.
-    Retried { error: String },
+    Retried {
+        error: String,
+    },
     /// The attempt failed and the job is parked.
-    Parked { error: String },
+    Parked {
+        error: String,
+    },
     /// The input was refused; the job failed for good.
-    Failed { error: String },
+    Failed {
+        error: String,
+    },
     /// The attempt failed, but the job had meanwhile been taken over (its lease
     /// expired) and is in this state.
-    Superseded { state: JobState, error: String },
+    Superseded {
+        state: JobState,
+        error: String,
+    },
 }
 
 /// What a worker did, in jobs.
@@ -494,7 +511,12 @@ pub struct WorkerReport {
 /// records the failure. A panic in `process` is a failed attempt. Returns what
 /// it did, or the first store error it could not record on a job (the
 /// connection is gone, say).
-pub fn run_worker<F>(store: &mut PgStore, worker: &str, process: F, opts: WorkerOptions) -> Result<WorkerReport, StoreError>
+pub fn run_worker<F>(
+    store: &mut PgStore,
+    worker: &str,
+    process: F,
+    opts: WorkerOptions,
+) -> Result<WorkerReport, StoreError>
 where
     F: FnMut(&Job) -> Result<(Document, Vec<EventRecord>), ProcessError>,
 {
@@ -558,6 +580,57 @@ where
         observe(&job, &outcome);
     }
     Ok(report)
+}
+
+/// `jobs` workers, each in its own thread with its own connection from
+/// `connect`, named `{name}-1` .. `{name}-{jobs}`, running [`run_worker_with`]
+/// with the same `process`, `opts` and `observe`. Returns when all have
+/// returned: their reports summed, or the first error (the others still run
+/// to their end; raise `opts.stop` to end them sooner).
+pub fn run_workers<C, F, O>(
+    connect: C,
+    jobs: usize,
+    name: &str,
+    process: F,
+    opts: WorkerOptions,
+    observe: O,
+) -> Result<WorkerReport, StoreError>
+where
+    C: Fn() -> Result<PgStore, StoreError> + Sync,
+    F: Fn(&Job) -> Result<(Document, Vec<EventRecord>), ProcessError> + Sync,
+    O: Fn(&Job, &JobOutcome) + Sync,
+{
+    let results: Vec<Result<WorkerReport, StoreError>> = std::thread::scope(|scope| {
+        let threads: Vec<_> = (1..=jobs.max(1))
+            .map(|i| {
+                let (connect, process, observe, opts) = (&connect, &process, &observe, opts.clone());
+                let worker = format!("{name}-{i}");
+                scope.spawn(move || {
+                    let mut store = connect()?;
+                    run_worker_with(&mut store, &worker, process, opts, observe)
+                })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| {
+                t.join().unwrap_or_else(|panic| {
+                    Err(StoreError::Backend(format!("a worker thread panicked: {}", panic_message(&panic))))
+                })
+            })
+            .collect()
+    });
+    let mut total = WorkerReport::default();
+    for report in results {
+        let r = report?;
+        total.stored += r.stored;
+        total.duplicates += r.duplicates;
+        total.events += r.events;
+        total.retried += r.retried;
+        total.parked += r.parked;
+        total.failed += r.failed;
+    }
+    Ok(total)
 }
 
 fn failure_outcome(state: JobState, error: String, permanent: bool) -> JobOutcome {

@@ -11,10 +11,15 @@ use truce_model::{ActorRole, Claim, DocMeta, Document, EventRecord, EventType, P
 use crate::queue::{Job, ProcessError, sha256_hex};
 
 const PLACES: [&str; 6] = ["Khankendi", "Lachin", "Şuşa", "Aghdam", "Martuni", "Goris"];
-const ACTORS: [&str; 4] =
-    ["Armed Forces of Armenia", "Armed Forces of Azerbaijan", "Russian peacekeeping contingent", "EU Monitoring Mission"];
+const ACTORS: [&str; 4] = [
+    "Armed Forces of Armenia",
+    "Armed Forces of Azerbaijan",
+    "Russian peacekeeping contingent",
+    "EU Monitoring Mission",
+];
 const CLAIMANTS: [&str; 3] = ["Ministry of Defense of Azerbaijan", "Ministry of Defense of Armenia", "Armenpress"];
-const TYPES: [EventType; 4] = [EventType::Firing, EventType::MilitaryMovement, EventType::Protest, EventType::Deployment];
+const TYPES: [EventType; 4] =
+    [EventType::Firing, EventType::MilitaryMovement, EventType::Protest, EventType::Deployment];
 
 /// Report number `i`: its file name and bytes. Distinct `i` give distinct bytes.
 pub fn report(i: usize) -> (String, Vec<u8>) {

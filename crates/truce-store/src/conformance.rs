@@ -12,8 +12,8 @@
 //! Built only with the cargo feature `conformance`; backends enable it in
 //! their dev-dependencies.
 
-use truce_model::{ActorRole, Claim, DocMeta, Document, EventRecord, EventType, PartialDate, Role, Stance};
 use crate::{DocumentSummary, EventFilter, PutOutcome, Stats, Store, StoreError, StoredEvent};
+use truce_model::{ActorRole, Claim, DocMeta, Document, EventRecord, EventType, PartialDate, Role, Stance};
 
 /// What a backend's tests give the suite: a fresh, empty store, and the few
 /// things only the backend can do to it.

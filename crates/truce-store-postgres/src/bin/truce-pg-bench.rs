@@ -146,7 +146,10 @@ fn measure(args: &Args, workers: usize, schema: &str) -> Result<(f64, Duration),
     let elapsed = started.elapsed();
     let documents = store.stats().map_err(|e| e.to_string())?.documents;
     if stored != args.docs || documents != args.docs {
-        return Err(format!("{stored} documents stored by the workers, {documents} in the store, {} expected", args.docs));
+        return Err(format!(
+            "{stored} documents stored by the workers, {documents} in the store, {} expected",
+            args.docs
+        ));
     }
     Ok((enqueue_rate, elapsed))
 }

@@ -26,7 +26,10 @@ fn laptop(dir: &tempfile::TempDir, reports: usize) -> SqliteStore {
         date: Some("--03-24".parse().unwrap()),
         date_end: Some("2024".parse().unwrap()),
         places: vec!["Şuşa".into(), "Lachin".into()],
-        actors: vec![ActorRole { name: "Z".into(), role: Role::Observer }, ActorRole { name: "A".into(), role: Role::Target }],
+        actors: vec![
+            ActorRole { name: "Z".into(), role: Role::Observer },
+            ActorRole { name: "A".into(), role: Role::Target },
+        ],
         claims: vec![
             Claim { claimant: "C2".into(), stance: Stance::Denied },
             Claim { claimant: "C1".into(), stance: Stance::Asserted },

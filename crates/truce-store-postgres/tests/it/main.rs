@@ -31,13 +31,10 @@ pub fn admin() -> Client {
     let url = pg_url();
     try_admin(&url).unwrap_or_else(|e| {
         let config = Config::from_str(&url).ok();
-        let host = config
-            .as_ref()
-            .and_then(|c| c.get_hosts().first().cloned())
-            .map_or("?".to_owned(), |h| match h {
-                postgres::config::Host::Tcp(name) => name,
-                postgres::config::Host::Unix(path) => path.display().to_string(),
-            });
+        let host = config.as_ref().and_then(|c| c.get_hosts().first().cloned()).map_or("?".to_owned(), |h| match h {
+            postgres::config::Host::Tcp(name) => name,
+            postgres::config::Host::Unix(path) => path.display().to_string(),
+        });
         let port = config.as_ref().and_then(|c| c.get_ports().first().copied()).unwrap_or(5432);
         let db = config.as_ref().and_then(|c| c.get_dbname().map(str::to_owned)).unwrap_or_else(|| "?".to_owned());
         let mut error = e.to_string();

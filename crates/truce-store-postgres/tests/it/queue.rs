@@ -12,7 +12,8 @@ use truce_model::DocMeta;
 use truce_store::{EventFilter, PutOutcome, Store, StoreError};
 use truce_store_postgres::PgStore;
 use truce_store_postgres::queue::{
-    EnqueueOutcome, Job, JobCounts, JobState, MAX_ATTEMPTS, ProcessError, WorkerOptions, WorkerReport, run_worker,
+    EnqueueOutcome, Job, JobCounts, JobOutcome, JobState, MAX_ATTEMPTS, ProcessError, WorkerOptions, WorkerReport,
+    run_worker, run_workers,
 };
 use truce_store_postgres::synthetic;
 
@@ -47,7 +48,10 @@ fn enqueue_skips_bytes_already_stored_or_queued() {
     let EnqueueOutcome::Queued { job_id } = store.enqueue(&name, "a/path", &raw, &meta).unwrap() else {
         panic!("not queued")
     };
-    assert_eq!(store.enqueue("other-name.txt", "b/path", &raw, &meta).unwrap(), EnqueueOutcome::AlreadyQueued { job_id });
+    assert_eq!(
+        store.enqueue("other-name.txt", "b/path", &raw, &meta).unwrap(),
+        EnqueueOutcome::AlreadyQueued { job_id }
+    );
 
     let job = store.lease("w1", LONG).unwrap().unwrap();
     assert_eq!((job.id, job.attempts, job.raw.as_slice(), &job.meta), (job_id, 1, raw.as_slice(), &meta));
@@ -90,8 +94,7 @@ fn a_job_is_leased_then_completed() {
     let done = &store.jobs().unwrap()[0];
     assert_eq!((done.state, done.doc_id, done.leased_until.as_deref()), (JobState::Done, Some(doc_id), None));
     let mut client = schema.client();
-    let raw_len: i32 =
-        client.query_one("SELECT length(raw) FROM jobs WHERE id = $1", &[&first.id]).unwrap().get(0);
+    let raw_len: i32 = client.query_one("SELECT length(raw) FROM jobs WHERE id = $1", &[&first.id]).unwrap().get(0);
     assert_eq!(raw_len, 0, "the document keeps the bytes, the done job does not");
 }
 
@@ -306,6 +309,42 @@ fn four_workers_store_the_same_as_one() {
     assert_eq!(store.counts().unwrap(), JobCounts { done: DOCS, ..JobCounts::default() });
 }
 
+/// A pool of workers from one call: each its own connection, all the jobs done once.
+#[test]
+fn run_workers_drains_the_queue_with_several_connections() {
+    let schema = TestSchema::new();
+    let mut store = schema.store();
+    enqueue_reports(&mut store, 30);
+    let seen = std::sync::Mutex::new(BTreeSet::new());
+    let report = run_workers(
+        || Ok(schema.store()),
+        3,
+        "pool",
+        synthetic::process,
+        drain_opts(),
+        |job: &Job, outcome: &JobOutcome| {
+            assert!(matches!(outcome, JobOutcome::Stored { .. }), "{outcome:?}");
+            assert!(seen.lock().unwrap().insert(job.id), "job {} twice", job.id);
+        },
+    )
+    .unwrap();
+    assert_eq!((report.stored, seen.into_inner().unwrap().len()), (30, 30));
+    let workers: BTreeSet<String> = store.jobs().unwrap().into_iter().filter_map(|j| j.worker).collect();
+    assert!(workers.iter().all(|w| w.starts_with("pool-")), "{workers:?}");
+    assert_eq!(store.counts().unwrap().done, 30);
+
+    // A connection that fails is the pool's error.
+    let failed = run_workers(
+        || PgStore::connect("postgres://nobody@127.0.0.1:1/none"),
+        2,
+        "pool",
+        synthetic::process,
+        drain_opts(),
+        |_: &Job, _: &JobOutcome| {},
+    );
+    assert!(matches!(&failed, Err(StoreError::Backend(m)) if m.contains("127.0.0.1:1")), "{failed:?}");
+}
+
 /// Env vars that turn `child_worker_for_kill_test` into a worker.
 const CHILD_SCHEMA: &str = "TRUCE_KILL_TEST_SCHEMA";
 const CHILD_URL: &str = "TRUCE_KILL_TEST_URL";
@@ -351,10 +390,8 @@ fn a_worker_killed_mid_document_leaves_nothing() {
 
     // The server notices the killed client within 100 ms, even in pg_sleep.
     let separator = if pg_url().contains('?') { '&' } else { '?' };
-    let child_url = format!(
-        "{}{separator}application_name={DOOMED}&options=-c%20client_connection_check_interval%3D100",
-        pg_url()
-    );
+    let child_url =
+        format!("{}{separator}application_name={DOOMED}&options=-c%20client_connection_check_interval%3D100", pg_url());
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "queue::child_worker_for_kill_test", "--nocapture", "--test-threads=1"])
         .env(CHILD_SCHEMA, &schema.name)

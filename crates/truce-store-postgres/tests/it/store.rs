@@ -103,8 +103,10 @@ fn concurrent_puts_sharing_names_do_not_deadlock() {
                         .map(|chunk| {
                             let mut event = small_event(&name);
                             event.places = chunk.to_vec();
-                            event.actors =
-                                chunk.iter().map(|n| ActorRole { name: n.replace("Place", "Actor"), role: Role::Target }).collect();
+                            event.actors = chunk
+                                .iter()
+                                .map(|n| ActorRole { name: n.replace("Place", "Actor"), role: Role::Target })
+                                .collect();
                             event
                         })
                         .collect();
@@ -127,7 +129,10 @@ fn nul_characters_are_refused_naming_the_field() {
     let mut doc = small_document("nul.txt", &"cd".repeat(32));
     doc.clean_text = "before\0after".into();
     let result = store.put_document(b"raw", &doc, &[]);
-    assert!(matches!(&result, Err(StoreError::Backend(m)) if m.contains("nul.txt") && m.contains("clean text")), "{result:?}");
+    assert!(
+        matches!(&result, Err(StoreError::Backend(m)) if m.contains("nul.txt") && m.contains("clean text")),
+        "{result:?}"
+    );
 
     let doc = small_document("nul.txt", &"cd".repeat(32));
     let mut event = small_event("nul.txt");
