@@ -230,7 +230,7 @@ fn rules() -> &'static [Rule] {
             r("ru_year", f(r"в {Y} году"), abs),
             // Relative to the anchor.
             r("day_before_yesterday", f(r"(?i)\bthe day before yesterday\b"), |_| Some(Expr::DaysAgo(2))),
-            r("yesterday", f(r"(?i)\b(?:yesterday|last night|overnight)|(?:вчера|прошлой ночью|минувшей ночью)"), |_| Some(Expr::DaysAgo(1))),
+            r("yesterday", f(r"(?i)\b(?:yesterday|last night)|(?:вчера|прошлой ночью|минувшей ночью)"), |_| Some(Expr::DaysAgo(1))),
             r("today", f(r"(?i)\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b|сегодня"), |_| Some(Expr::DaysAgo(0))),
             r("units_ago", f(r"(?i)\b(?P<n>{NUM}) (?P<u>days?|weeks?|months?|years?) ago\b"), |c| {
                 let n = number::parse(c.name("n")?.as_str())? as i64;

@@ -415,7 +415,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             let has_non_country = place_names.iter().any(|p| !p.2);
             // A place written right after a trigger ("talks ... in Brussels") belongs to that event alone.
             let attached_to = |pos: usize| -> Option<usize> {
-                sent_cands.iter().position(|c| pos >= c.trigger.1 && pos - c.trigger.1 <= 40 && !text[c.trigger.1..pos].contains([',', '.', ';', '(']))
+                sent_cands.iter().position(|c| pos >= c.trigger.1 && pos - c.trigger.1 <= 60 && !text[c.trigger.1..pos].contains([',', '.', ';', '(']))
             };
             // A road named by its end points ("Khankendi-Khalfali-Turshsu") is shared by every event told on it.
             let in_chain = |pos: usize| -> bool {
