@@ -4,6 +4,7 @@
 //! (0 all went well, 1 some input failed or nothing matched a lookup, 2 usage).
 
 mod bench;
+mod db;
 mod geo_cmd;
 mod output;
 mod pipeline;
@@ -15,9 +16,9 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use truce_model::{EventType, PartialDate};
 use truce_store::{EventFilter, PutOutcome, Store};
-use truce_store_sqlite::SqliteStore;
 use truce_text::LoadOptions;
 
+use crate::db::{Db, DbArg};
 use crate::pipeline::ManifestChoice;
 
 #[derive(Parser)]
@@ -27,12 +28,6 @@ struct Cli {
     command: Command,
 }
 
-#[derive(clap::Args, Clone)]
-struct DbArg {
-    /// SQLite database file.
-    #[arg(long, env = "TRUCE_DB", default_value = "truce.db")]
-    db: PathBuf,
-}
 
 #[derive(clap::Args, Clone)]
 struct InputArgs {
@@ -73,7 +68,8 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
-    /// Read reports and store documents, events, places, actors and claims.
+    /// Read reports and store documents, events, places, actors and claims. On PostgreSQL the
+    /// documents are queued for `truce worker` (on any machine) to extract and store.
     Ingest {
         #[command(flatten)]
         input: InputArgs,
@@ -131,6 +127,40 @@ enum Command {
         /// Megabytes of input to process.
         #[arg(long, default_value_t = 50.0)]
         mb: f64,
+    },
+    /// Bring the database schema to this version of truce.
+    Migrate {
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Process queued documents (PostgreSQL): extract and store them, each in one transaction.
+    Worker {
+        #[command(flatten)]
+        db: DbArg,
+        /// Worker threads, each with its own connection.
+        #[arg(long, default_value_t = 1)]
+        jobs: usize,
+        /// Return once the queue is empty instead of waiting for more.
+        #[arg(long)]
+        exit_when_idle: bool,
+        /// Seconds a job stays leased before another worker may take it over.
+        #[arg(long, default_value_t = 300)]
+        lease_secs: u64,
+    },
+    /// The PostgreSQL job queue: counts per state, and every job not done with its last error.
+    Jobs {
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Copy a database (a laptop's SQLite file) to the team's PostgreSQL server, and check the copy.
+    Copy {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// PostgreSQL schema of the target.
+        #[arg(long, env = "TRUCE_PG_SCHEMA")]
+        pg_schema: Option<String>,
     },
     /// Ingest the bundled demo corpus into a local SQLite file and summarize what was found.
     Demo {
@@ -192,12 +222,33 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(exit_for(failures))
         }
         Command::Ingest { input, db } => {
-            let mut store = open_store(&db.db)?;
-            let failures = ingest(&mut store, &input.paths, &input.manifest_choice(), &input.load_options())?;
+            let db = Db::of(&db);
+            let failures = if db.is_postgres() {
+                enqueue(&db, &input.paths, &input.manifest_choice(), &input.load_options())?
+            } else {
+                let mut store = db.open()?;
+                ingest(store.as_mut(), &input.paths, &input.manifest_choice(), &input.load_options())?
+            };
             Ok(exit_for(failures))
         }
+        Command::Migrate { db } => {
+            db::migrate(&Db::of(&db))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Worker { db, jobs, exit_when_idle, lease_secs } => Ok(if db::worker(&Db::of(&db), jobs, exit_when_idle, lease_secs)? { ExitCode::SUCCESS } else { ExitCode::FAILURE }),
+        Command::Jobs { db } => {
+            db::jobs(&Db::of(&db))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Copy { from, to, pg_schema } => {
+            let verified = db::copy(&Db::parse(&from, None), &Db::parse(&to, pg_schema))?;
+            if !verified {
+                eprintln!("error: the copy does not match its source (see the tables above)");
+            }
+            Ok(if verified { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
         Command::Events { db, event_type, from, to, place, format, limit } => {
-            let store = open_store(&db.db)?;
+            let store = Db::of(&db).open()?;
             let place = place.map(|p| canonical_place(&p));
             let filter = EventFilter { event_type, from, to, place, doc_id: None, limit };
             let events = store.events(&filter)?;
@@ -212,9 +263,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { doc, db } => {
-            let store = open_store(&db.db)?;
+            let store = Db::of(&db).open()?;
             let Some(d) = store.document(&doc)? else {
-                eprintln!("error: no document {doc:?} in {}", db.db.display());
+                eprintln!("error: no document {doc:?} in {}", db.db);
                 return Ok(ExitCode::FAILURE);
             };
             output::write_document(&mut std::io::stdout().lock(), &d)?;
@@ -264,17 +315,14 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             if !corpus.is_dir() {
                 bail!("{}: demo corpus folder not found", corpus.display());
             }
-            let mut store = open_store(&db)?;
-            let failures = ingest(&mut store, &[corpus], &ManifestChoice::Beside, &LoadOptions::default())?;
-            output::write_demo_summary(&mut std::io::stdout().lock(), &store, &db)?;
+            let mut store = Db::Sqlite(db.clone()).open()?;
+            let failures = ingest(store.as_mut(), &[corpus], &ManifestChoice::Beside, &LoadOptions::default())?;
+            output::write_demo_summary(&mut std::io::stdout().lock(), store.as_ref(), &db)?;
             Ok(exit_for(failures))
         }
     }
 }
 
-fn open_store(path: &std::path::Path) -> anyhow::Result<SqliteStore> {
-    SqliteStore::open(path).with_context(|| format!("opening {}", path.display()))
-}
 
 /// A place name as the user typed it, turned into the gazetteer's canonical name when it is one.
 fn canonical_place(name: &str) -> String {
@@ -285,7 +333,25 @@ fn canonical_place(name: &str) -> String {
     }
 }
 
-fn ingest(store: &mut SqliteStore, paths: &[PathBuf], manifest: &ManifestChoice, opts: &LoadOptions) -> anyhow::Result<usize> {
+/// Reads and checks every input, then queues it for the workers (PostgreSQL).
+fn enqueue(db: &Db, paths: &[PathBuf], manifest: &ManifestChoice, opts: &LoadOptions) -> anyhow::Result<usize> {
+    let mut store = db.open_pg()?;
+    let (mut queued, mut known) = (0, 0);
+    let failures = pipeline::walk(paths, manifest, opts, false, |p| {
+        let outcome = store
+            .enqueue(&p.doc.meta.id, &p.path.to_string_lossy(), &p.raw, &p.doc.meta)
+            .with_context(|| format!("queueing {}", p.doc.meta.id))?;
+        match outcome {
+            truce_store_postgres::queue::EnqueueOutcome::Queued { .. } => queued += 1,
+            _ => known += 1,
+        }
+        Ok(())
+    })?;
+    eprintln!("queued {queued} documents for the workers; {known} already stored or queued; {failures} inputs failed");
+    Ok(failures)
+}
+
+fn ingest(store: &mut dyn Store, paths: &[PathBuf], manifest: &ManifestChoice, opts: &LoadOptions) -> anyhow::Result<usize> {
     let (mut new_docs, mut dup_docs, mut n_events) = (0, 0, 0);
     let failures = pipeline::run(paths, manifest, opts, |p| {
         match store.put_document(&p.raw, &p.doc, &p.events).with_context(|| format!("storing {}", p.doc.meta.id))? {

@@ -133,7 +133,7 @@ pub fn write_explanation(out: &mut impl Write, doc: &Document, ex: &Extraction) 
     Ok(())
 }
 
-pub fn write_demo_summary(out: &mut impl Write, store: &impl Store, db: &Path) -> anyhow::Result<()> {
+pub fn write_demo_summary(out: &mut impl Write, store: &dyn Store, db: &Path) -> anyhow::Result<()> {
     let stats = store.stats()?;
     writeln!(out, "\ntruce demo · database {}", db.display())?;
     writeln!(out, "{} documents, {} events, {} claims ({} denials), {} places, {} actors", stats.documents, stats.events, stats.claims, stats.denied_claims, stats.places, stats.actors)?;

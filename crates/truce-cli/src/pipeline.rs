@@ -11,8 +11,9 @@ use truce_gazetteer::Gazetteer;
 use truce_model::{DocMeta, Document, EventRecord};
 use truce_text::{InputError, LoadOptions, Manifest};
 
-/// One document read and extracted.
+/// One document read (and extracted, unless the caller leaves that to a worker).
 pub struct Processed {
+    pub path: PathBuf,
     pub raw: Vec<u8>,
     pub doc: Document,
     pub events: Vec<EventRecord>,
@@ -33,6 +34,18 @@ pub fn run(
     paths: &[PathBuf],
     manifest: &ManifestChoice,
     opts: &LoadOptions,
+    sink: impl FnMut(Processed) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    walk(paths, manifest, opts, true, sink)
+}
+
+/// Like [`run`], but when `extract` is false only reads and checks the
+/// documents (their events are left for a worker to make).
+pub fn walk(
+    paths: &[PathBuf],
+    manifest: &ManifestChoice,
+    opts: &LoadOptions,
+    extract: bool,
     mut sink: impl FnMut(Processed) -> anyhow::Result<()>,
 ) -> anyhow::Result<usize> {
     let gaz = Gazetteer::builtin();
@@ -86,8 +99,8 @@ pub fn run(
                 continue;
             }
         };
-        let events = truce_extract::extract(&doc, gaz).events;
-        if let Err(e) = sink(Processed { raw, doc, events }) {
+        let events = if extract { truce_extract::extract(&doc, gaz).events } else { Vec::new() };
+        if let Err(e) = sink(Processed { path: file.clone(), raw, doc, events }) {
             bar.suspend(|| eprintln!("error: {}: {e:#}", file.display()));
             failures += 1;
         }

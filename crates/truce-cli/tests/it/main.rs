@@ -7,6 +7,7 @@
 mod ingest;
 mod queries;
 mod seeds;
+mod team;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
