@@ -8,9 +8,16 @@ use truce_extract::Extraction;
 use truce_model::{Document, EventRecord, Stance};
 use truce_store::{EventFilter, Store, StoredDocument, StoredEvent};
 
+/// The contract's JSON lines, each with the event's `location` (derived from
+/// its places: geometry, ACLED/UCDP precision, toponyms as written).
 pub fn write_jsonl<'a>(out: &mut impl Write, events: impl Iterator<Item = &'a EventRecord>) -> anyhow::Result<()> {
+    let gaz = truce_gazetteer::Gazetteer::builtin();
     for e in events {
-        serde_json::to_writer(&mut *out, e)?;
+        let mut v = serde_json::to_value(e)?;
+        if let (Some(obj), Some(loc)) = (v.as_object_mut(), truce_zones::locate_event(e, gaz)) {
+            obj.insert("location".into(), serde_json::to_value(loc)?);
+        }
+        serde_json::to_writer(&mut *out, &v)?;
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -37,9 +44,20 @@ fn date_range(e: &EventRecord) -> String {
 
 pub fn write_csv(out: &mut impl Write, events: &[StoredEvent]) -> anyhow::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["event_id", "doc", "type", "date", "date_end", "places", "actors", "claims", "killed", "injured", "evidence", "text"])?;
+    w.write_record([
+        "event_id", "doc", "type", "date", "date_end", "places", "actors", "claims", "killed", "injured", "evidence", "latitude", "longitude",
+        "geo_precision", "where_prec", "text",
+    ])?;
+    let gaz = truce_gazetteer::Gazetteer::builtin();
     for se in events {
         let e = &se.record;
+        let loc = truce_zones::locate_event(e, gaz);
+        // A line is given by its first point; the JSON carries the whole geometry.
+        let point = loc.as_ref().and_then(|l| {
+            let c = &l.geometry["coordinates"];
+            let first = if l.geometry["type"] == "Point" { c } else { &c[0] };
+            Some((first[1].as_f64()?, first[0].as_f64()?))
+        });
         let actors: Vec<String> = e.actors.iter().map(|a| format!("{} ({})", a.name, a.role.code())).collect();
         w.write_record([
             se.event_id.to_string(),
@@ -53,6 +71,10 @@ pub fn write_csv(out: &mut impl Write, events: &[StoredEvent]) -> anyhow::Result
             e.killed.map(|k| k.to_string()).unwrap_or_default(),
             e.injured.map(|k| k.to_string()).unwrap_or_default(),
             e.evidence.clone().unwrap_or_default(),
+            point.map(|p| format!("{:.5}", p.0)).unwrap_or_default(),
+            point.map(|p| format!("{:.5}", p.1)).unwrap_or_default(),
+            loc.as_ref().map(|l| l.acled_geo_precision.to_string()).unwrap_or_default(),
+            loc.as_ref().map(|l| l.ucdp_where_prec.to_string()).unwrap_or_default(),
             e.text.clone(),
         ])?;
     }

@@ -45,6 +45,7 @@ mod define;
 mod diff;
 mod error;
 mod geojson_io;
+mod locate;
 mod place;
 mod plane;
 mod precision;
@@ -56,6 +57,7 @@ pub use define::{
 pub use diff::{SideChange, ZoneDiff};
 pub use error::{FeatureProblem, ZoneError};
 pub use geojson_io::{export_versions, import_geojson, import_zones_geojson};
+pub use locate::{EventLocation, Toponym, locate_event};
 pub use place::{Locus, Placement};
 pub use precision::{Named, acled_geo_precision, checkpoint_active, ucdp_where_prec};
 pub use zone::{CONSTRUCTED_SOURCE, VersionMeta, Zone, ZoneSet, ZoneVersion};

@@ -105,3 +105,20 @@ fn zones_change_with_the_date_and_say_they_are_illustrative() {
     assert_eq!(geojson["type"], "FeatureCollection");
     assert!(geojson["features"].as_array().unwrap().iter().all(|f| f["properties"]["illustrative"] == true));
 }
+
+#[test]
+fn extracted_events_carry_a_location_with_precision_and_toponyms() {
+    let seed = shared().join("corpus/seeds/000_304fdd65a8348845.txt");
+    let out = truce(&["extract", path_str(&seed)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let convoy: serde_json::Value = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+        .find(|r| r["date"] == "2023-03-24")
+        .expect("the March 24 convoy");
+    let loc = &convoy["location"];
+    assert_eq!(loc["geometry"]["type"], "LineString", "{loc}");
+    assert_eq!(loc["acled_geo_precision"], 2);
+    let written: Vec<&str> = loc["toponyms"].as_array().unwrap().iter().filter_map(|t| t["written"].as_str()).collect();
+    assert!(written.contains(&"Khankandi"), "the source's own spelling is kept: {written:?}");
+}
