@@ -40,6 +40,9 @@ pub struct TriggerPattern {
 pub struct TypeTriggers {
     pub event_type: EventType,
     pub patterns: Vec<TriggerPattern>,
+    /// Words one of which every match must contain (None: some pattern has no such word).
+    /// A document with none of them cannot hold a trigger of this type, and is not scanned for it.
+    required: Option<Vec<String>>,
     /// English patterns, matched with ASCII classes (fast); patterns in other scripts, with Unicode ones.
     scanners: Vec<Regex>,
 }
@@ -105,6 +108,8 @@ pub struct ActorHit {
 
 pub struct Lexicon {
     pub triggers: Vec<TypeTriggers>,
+    required_words: Vec<String>,
+    required_matcher: AhoCorasick,
     pub actors: Vec<ActorEntry>,
     actor_variants: Vec<usize>,
     actor_matcher: AhoCorasick,
@@ -182,7 +187,8 @@ impl Lexicon {
                         .map_err(|e| format!("triggers.tsv: type {event_type}: {e}"))?;
                     scanners.push(scanner);
                 }
-                Ok(TypeTriggers { event_type, patterns, scanners })
+                let required = patterns.iter().map(|p| required_words(&p.source)).collect::<Option<Vec<Vec<String>>>>().map(|v| v.concat());
+                Ok(TypeTriggers { event_type, patterns, scanners, required })
             })
             .collect::<Result<Vec<_>, String>>()?;
 
@@ -250,13 +256,31 @@ impl Lexicon {
                 pattern: Regex::new(&format!("(?i){pat}")).map_err(|e| format!("episodes.tsv:{n}: {e}"))?,
             });
         }
-        Ok(Lexicon { triggers, actors: entries, actor_variants: variant_entry, actor_matcher, episodes: eps })
+        let mut required_words: Vec<String> = triggers.iter().filter_map(|t| t.required.clone()).flatten().collect();
+        required_words.sort();
+        required_words.dedup();
+        let required_matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&required_words)
+            .map_err(|e| format!("triggers.tsv: {e}"))?;
+        Ok(Lexicon { triggers, required_words, required_matcher, actors: entries, actor_variants: variant_entry, actor_matcher, episodes: eps })
     }
 
     /// Every trigger in `text`, in text order.
     pub fn find_triggers(&self, text: &str) -> Vec<TriggerHit> {
         let mut hits = Vec::new();
+        // One pass for the words triggers need tells which types can occur at all.
+        let mut present = vec![false; self.required_words.len()];
+        for m in self.required_matcher.find_overlapping_iter(text) {
+            present[m.pattern().as_usize()] = true;
+        }
         for tt in &self.triggers {
+            if let Some(words) = &tt.required {
+                if !words.iter().any(|w| self.required_words.iter().position(|x| x == w).is_some_and(|i| present[i])) {
+                    continue;
+                }
+            }
             for m in tt.scanners.iter().flat_map(|s| s.find_iter(text)) {
                 // Patterns without ASCII boundaries must still start a word.
                 if text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
@@ -314,6 +338,45 @@ impl Lexicon {
             e.pattern.find_iter(window).any(|m| from + m.start() <= end && from + m.end() >= start)
         })
     }
+}
+
+/// Literal words at least one of which any match of `pattern` must contain,
+/// read off its syntax tree; `None` when that cannot be told (a pattern made
+/// only of classes or optional parts). Matched case-insensitively.
+fn required_words(pattern: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::{Hir, HirKind};
+    fn go(h: &Hir) -> Option<Vec<String>> {
+        match h.kind() {
+            HirKind::Literal(lit) => {
+                // Spaces in a pattern stretch to quotes and line breaks: keep one whole word.
+                let s = String::from_utf8_lossy(&lit.0).to_lowercase();
+                let word = s.split_whitespace().max_by_key(|w| w.chars().count())?;
+                if word.chars().count() < 3 {
+                    return None;
+                }
+                let mut words = vec![word.to_string()];
+                // The matcher folds ASCII case only: a Cyrillic word may open a sentence.
+                if !word.is_ascii() {
+                    let mut cs = word.chars();
+                    words.extend(cs.next().map(|f| f.to_uppercase().chain(cs).collect::<String>()));
+                }
+                Some(words)
+            }
+            HirKind::Capture(c) => go(&c.sub),
+            HirKind::Repetition(r) if r.min >= 1 => go(&r.sub),
+            HirKind::Concat(parts) => {
+                // The part whose shortest word is longest filters best.
+                parts.iter().filter_map(go).max_by_key(|ws| ws.iter().map(|w| w.len()).min().unwrap_or(0))
+            }
+            HirKind::Alternation(alts) => {
+                let sets: Option<Vec<Vec<String>>> = alts.iter().map(go).collect();
+                sets.map(|v| v.concat())
+            }
+            _ => None,
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new().unicode(true).build().parse(pattern).ok()?;
+    go(&hir)
 }
 
 /// `[\w'’-]` becomes `(?:[\w'-]|’)`: ASCII-mode classes cannot hold a curly apostrophe.
@@ -447,5 +510,19 @@ mod tests {
         assert!(err.starts_with("triggers.tsv:1:"), "{err}");
         let err = Lexicon::parse("", "X\taz\tnonsense\tx\n", "").err().unwrap();
         assert!(err.contains("actors.tsv:1: unknown kind"), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    #[test]
+    fn every_type_has_words_its_triggers_need() {
+        let lex = Lexicon::builtin();
+        for tt in &lex.triggers {
+            let unknown: Vec<&str> = tt.patterns.iter().filter(|p| required_words(&p.source).is_none()).map(|p| p.source.as_str()).collect();
+            assert!(unknown.is_empty(), "{}: patterns with no required word: {unknown:?}", tt.event_type);
+        }
     }
 }
