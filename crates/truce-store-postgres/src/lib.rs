@@ -40,6 +40,7 @@
 
 mod copy;
 mod migrate;
+mod people;
 pub mod queue;
 pub mod synthetic;
 
@@ -55,7 +56,10 @@ use std::str::FromStr;
 use postgres::types::{FromSql, ToSql};
 use postgres::{Client, Config, GenericClient, NoTls, Row, Statement};
 use truce_model::{ActorRole, Claim, Document, EventRecord, PartialDate};
-use truce_store::{DocumentSummary, EventFilter, PutOutcome, Stats, Store, StoreError, StoredDocument, StoredEvent};
+use truce_store::{
+    Correction, DocumentSummary, EventFilter, NewSession, PutOutcome, Review, SearchResults, Stats, Store, StoreError,
+    StoredDocument, StoredEvent, User, UserCredentials, UserRole,
+};
 
 /// A [`Store`] backed by one PostgreSQL connection, in one schema.
 ///
@@ -305,6 +309,61 @@ impl Store for PgStore {
                 .collect::<Result<_, StoreError>>()?;
             Ok(Stats { documents, events, claims, denied_claims, places, actors, events_by_type })
         })
+    }
+
+    fn event(&self, event_id: i64) -> Result<Option<StoredEvent>, StoreError> {
+        let sql = format!("{EVENT_SELECT} WHERE e.id = $1");
+        self.with_session(|s| Ok(query_events(s, &sql, &[&event_id])?.pop()))
+    }
+
+    fn revision(&self) -> Result<i64, StoreError> {
+        self.with_session(people::revision)
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<SearchResults, StoreError> {
+        self.with_session(|s| people::search(s, query, limit))
+    }
+
+    fn add_user(&mut self, name: &str, role: UserRole, password_hash: &str) -> Result<User, StoreError> {
+        self.with_session(|s| people::add_user(s, name, role, password_hash))
+    }
+
+    fn user(&self, name: &str) -> Result<Option<UserCredentials>, StoreError> {
+        self.with_session(|s| people::user(s, name))
+    }
+
+    fn users(&self) -> Result<Vec<User>, StoreError> {
+        self.with_session(people::users)
+    }
+
+    fn create_session(&mut self, session: &NewSession) -> Result<(), StoreError> {
+        self.with_session(|s| people::create_session(s, session))
+    }
+
+    fn session(&self, token_hash: &str) -> Result<Option<truce_store::Session>, StoreError> {
+        self.with_session(|s| people::session(s, token_hash))
+    }
+
+    fn delete_session(&mut self, token_hash: &str) -> Result<bool, StoreError> {
+        self.with_session(|s| people::delete_session(s, token_hash))
+    }
+
+    fn apply_correction(
+        &mut self,
+        event_id: i64,
+        user: &str,
+        review: &Review,
+        note: Option<&str>,
+    ) -> Result<Correction, StoreError> {
+        self.with_session(|s| people::apply_correction(s, event_id, user, review, note))
+    }
+
+    fn history(&self, event_id: i64) -> Result<Vec<Correction>, StoreError> {
+        self.with_session(|s| people::history(s, event_id))
+    }
+
+    fn reviews(&self) -> Result<Vec<Correction>, StoreError> {
+        self.with_session(people::reviews)
     }
 }
 
@@ -726,7 +785,11 @@ fn summary_from_row(row: &Row) -> Result<DocumentSummary, StoreError> {
 
 /// Runs an [`EVENT_SELECT`] query, then reads the places, actors and claims of
 /// all the events it returned in one query each.
-fn query_events(s: &mut Session<'_, Client>, sql: &str, params: &Params<'_>) -> Result<Vec<StoredEvent>, StoreError> {
+fn query_events<C: GenericClient>(
+    s: &mut Session<'_, C>,
+    sql: &str,
+    params: &Params<'_>,
+) -> Result<Vec<StoredEvent>, StoreError> {
     let what = "reading events";
     let rows = s.query(sql, params).map_err(pg(what))?;
     if rows.is_empty() {

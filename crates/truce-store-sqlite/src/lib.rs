@@ -19,6 +19,7 @@
 //! conformance suite in `truce_store::conformance` (feature `conformance`).
 
 mod migrate;
+mod people;
 
 use std::fmt::Display;
 use std::path::Path;
@@ -27,7 +28,10 @@ use std::time::Duration;
 use rusqlite::types::{FromSql, Value};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params, params_from_iter};
 use truce_model::{ActorRole, Claim, Document, EventRecord, PartialDate};
-use truce_store::{DocumentSummary, EventFilter, PutOutcome, Stats, Store, StoreError, StoredDocument, StoredEvent};
+use truce_store::{
+    Correction, DocumentSummary, EventFilter, NewSession, PutOutcome, Review, SearchResults, Session, Stats, Store,
+    StoreError, StoredDocument, StoredEvent, User, UserCredentials, UserRole,
+};
 
 /// How long a write waits for another connection's lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -138,7 +142,7 @@ impl Store for SqliteStore {
         let removed = serde_json::from_str(&removed_json)
             .map_err(|e| StoreError::Corrupt(format!("document {doc_id}: removed lines {removed_json:?}: {e}")))?;
         let events =
-            self.query_events(&format!("{EVENT_SELECT} WHERE e.doc_id = ?1 ORDER BY e.ord"), &[doc_id.into()])?;
+            query_events(&self.conn, &format!("{EVENT_SELECT} WHERE e.doc_id = ?1 ORDER BY e.ord"), &[doc_id.into()])?;
         Ok(Some(StoredDocument { summary, clean_text, removed, raw, events }))
     }
 
@@ -181,7 +185,7 @@ impl Store for SqliteStore {
             sql.push_str(" LIMIT ?");
             args.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
         }
-        self.query_events(&sql, &args)
+        query_events(&self.conn, &sql, &args)
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {
@@ -207,6 +211,66 @@ impl Store for SqliteStore {
             .map_err(backend(what))?;
         Ok(Stats { documents, events, claims, denied_claims, places, actors, events_by_type })
     }
+
+    fn event(&self, event_id: i64) -> Result<Option<StoredEvent>, StoreError> {
+        event_by_id(&self.conn, event_id)
+    }
+
+    fn revision(&self) -> Result<i64, StoreError> {
+        people::revision(&self.conn)
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<SearchResults, StoreError> {
+        people::search(&self.conn, query, limit)
+    }
+
+    fn add_user(&mut self, name: &str, role: UserRole, password_hash: &str) -> Result<User, StoreError> {
+        people::add_user(&self.conn, name, role, password_hash)
+    }
+
+    fn user(&self, name: &str) -> Result<Option<UserCredentials>, StoreError> {
+        people::user(&self.conn, name)
+    }
+
+    fn users(&self) -> Result<Vec<User>, StoreError> {
+        people::users(&self.conn)
+    }
+
+    fn create_session(&mut self, session: &NewSession) -> Result<(), StoreError> {
+        people::create_session(&self.conn, session)
+    }
+
+    fn session(&self, token_hash: &str) -> Result<Option<Session>, StoreError> {
+        people::session(&self.conn, token_hash)
+    }
+
+    fn delete_session(&mut self, token_hash: &str) -> Result<bool, StoreError> {
+        people::delete_session(&self.conn, token_hash)
+    }
+
+    fn apply_correction(
+        &mut self,
+        event_id: i64,
+        user: &str,
+        review: &Review,
+        note: Option<&str>,
+    ) -> Result<Correction, StoreError> {
+        people::apply_correction(self, event_id, user, review, note)
+    }
+
+    fn history(&self, event_id: i64) -> Result<Vec<Correction>, StoreError> {
+        people::history(&self.conn, event_id)
+    }
+
+    fn reviews(&self) -> Result<Vec<Correction>, StoreError> {
+        people::reviews(&self.conn)
+    }
+}
+
+/// One event by id over any connection (a transaction's too).
+pub(crate) fn event_by_id(conn: &Connection, event_id: i64) -> Result<Option<StoredEvent>, StoreError> {
+    let mut events = query_events(conn, &format!("{EVENT_SELECT} WHERE e.id = ?1"), &[event_id.into()])?;
+    Ok(events.pop())
 }
 
 impl SqliteStore {
@@ -246,104 +310,101 @@ impl SqliteStore {
             _ => Err(StoreError::Backend(format!("{what}: content-hash prefix {prefix} matches several documents"))),
         }
     }
-
-    /// Runs an [`EVENT_SELECT`] query and reads each event with its places,
-    /// actors and claims.
-    fn query_events(&self, sql: &str, args: &[Value]) -> Result<Vec<StoredEvent>, StoreError> {
-        let what = "reading events";
-        let mut stmt = self.conn.prepare_cached(sql).map_err(backend(what))?;
-        let mut rows = stmt.query(params_from_iter(args)).map_err(backend(what))?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next().map_err(backend(what))? {
-            out.push(self.event_from_row(row)?);
-        }
-        Ok(out)
-    }
-
-    fn event_from_row(&self, row: &Row<'_>) -> Result<StoredEvent, StoreError> {
-        let event_id: i64 = get(row, 0)?;
-        self.read_event(event_id, row).map_err(in_row(format_args!("event {event_id}")))
-    }
-
-    fn read_event(&self, event_id: i64, row: &Row<'_>) -> Result<StoredEvent, StoreError> {
-        let what = format_args!("reading event {event_id}");
-
-        let code: String = get(row, 3)?;
-        let event_type = code.parse().map_err(|e| StoreError::Corrupt(format!("{e}")))?;
-        let rule_json: String = get(row, 12)?;
-        let rule = serde_json::from_str(&rule_json)
-            .map_err(|e| StoreError::Corrupt(format!("rule list {rule_json:?}: {e}")))?;
-        let span = [get_usize(row, 10)?, get_usize(row, 11)?];
-
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT p.name FROM event_places ep JOIN places p ON p.id = ep.place_id \
-                 WHERE ep.event_id = ?1 ORDER BY ep.ord",
-            )
-            .map_err(backend(what))?;
-        let places = stmt.query_map([event_id], |row| row.get(0)).and_then(Iterator::collect).map_err(backend(what))?;
-
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id \
-                 WHERE ea.event_id = ?1 ORDER BY ea.ord",
-            )
-            .map_err(backend(what))?;
-        let actor_rows: Vec<(String, String)> = stmt
-            .query_map([event_id], |row| Ok((row.get(0)?, row.get(1)?)))
-            .and_then(Iterator::collect)
-            .map_err(backend(what))?;
-        let actors = actor_rows
-            .into_iter()
-            .map(|(name, role)| {
-                // By way of the model's serde form, so the codes are the model's own.
-                let role =
-                    serde_json::from_value(role.into()).map_err(|e| StoreError::Corrupt(format!("actor role: {e}")))?;
-                Ok(ActorRole { name, role })
-            })
-            .collect::<Result<_, StoreError>>()?;
-
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT claimant, stance FROM claims WHERE event_id = ?1 ORDER BY ord")
-            .map_err(backend(what))?;
-        let claim_rows: Vec<(String, String)> = stmt
-            .query_map([event_id], |row| Ok((row.get(0)?, row.get(1)?)))
-            .and_then(Iterator::collect)
-            .map_err(backend(what))?;
-        let claims = claim_rows
-            .into_iter()
-            .map(|(claimant, stance)| {
-                let stance = serde_json::from_value(stance.into())
-                    .map_err(|e| StoreError::Corrupt(format!("claim stance: {e}")))?;
-                Ok(Claim { claimant, stance })
-            })
-            .collect::<Result<_, StoreError>>()?;
-
-        let record = EventRecord {
-            doc: get(row, 2)?,
-            event_type,
-            date: get_date(row, 4)?,
-            date_end: get_date(row, 5)?,
-            places,
-            actors,
-            claims,
-            killed: get(row, 6)?,
-            injured: get(row, 7)?,
-            evidence: get(row, 8)?,
-            text: get(row, 9)?,
-            span,
-            rule,
-            // Stored as a double from an f32, so this conversion is exact.
-            confidence: get::<f64>(row, 13)? as f32,
-        };
-        Ok(StoredEvent { event_id, doc_id: get(row, 1)?, record })
-    }
 }
 
-/// The columns [`SqliteStore::event_from_row`] reads, in its order; callers add
+/// Runs an [`EVENT_SELECT`] query and reads each event with its places,
+/// actors and claims.
+fn query_events(conn: &Connection, sql: &str, args: &[Value]) -> Result<Vec<StoredEvent>, StoreError> {
+    let what = "reading events";
+    let mut stmt = conn.prepare_cached(sql).map_err(backend(what))?;
+    let mut rows = stmt.query(params_from_iter(args)).map_err(backend(what))?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(backend(what))? {
+        out.push(event_from_row(conn, row)?);
+    }
+    Ok(out)
+}
+
+fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<StoredEvent, StoreError> {
+    let event_id: i64 = get(row, 0)?;
+    read_event(conn, event_id, row).map_err(in_row(format_args!("event {event_id}")))
+}
+
+fn read_event(conn: &Connection, event_id: i64, row: &Row<'_>) -> Result<StoredEvent, StoreError> {
+    let what = format_args!("reading event {event_id}");
+
+    let code: String = get(row, 3)?;
+    let event_type = code.parse().map_err(|e| StoreError::Corrupt(format!("{e}")))?;
+    let rule_json: String = get(row, 12)?;
+    let rule =
+        serde_json::from_str(&rule_json).map_err(|e| StoreError::Corrupt(format!("rule list {rule_json:?}: {e}")))?;
+    let span = [get_usize(row, 10)?, get_usize(row, 11)?];
+
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT p.name FROM event_places ep JOIN places p ON p.id = ep.place_id \
+             WHERE ep.event_id = ?1 ORDER BY ep.ord",
+        )
+        .map_err(backend(what))?;
+    let places = stmt.query_map([event_id], |row| row.get(0)).and_then(Iterator::collect).map_err(backend(what))?;
+
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id \
+             WHERE ea.event_id = ?1 ORDER BY ea.ord",
+        )
+        .map_err(backend(what))?;
+    let actor_rows: Vec<(String, String)> = stmt
+        .query_map([event_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .and_then(Iterator::collect)
+        .map_err(backend(what))?;
+    let actors = actor_rows
+        .into_iter()
+        .map(|(name, role)| {
+            // By way of the model's serde form, so the codes are the model's own.
+            let role =
+                serde_json::from_value(role.into()).map_err(|e| StoreError::Corrupt(format!("actor role: {e}")))?;
+            Ok(ActorRole { name, role })
+        })
+        .collect::<Result<_, StoreError>>()?;
+
+    let mut stmt = conn
+        .prepare_cached("SELECT claimant, stance FROM claims WHERE event_id = ?1 ORDER BY ord")
+        .map_err(backend(what))?;
+    let claim_rows: Vec<(String, String)> = stmt
+        .query_map([event_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .and_then(Iterator::collect)
+        .map_err(backend(what))?;
+    let claims = claim_rows
+        .into_iter()
+        .map(|(claimant, stance)| {
+            let stance =
+                serde_json::from_value(stance.into()).map_err(|e| StoreError::Corrupt(format!("claim stance: {e}")))?;
+            Ok(Claim { claimant, stance })
+        })
+        .collect::<Result<_, StoreError>>()?;
+
+    let record = EventRecord {
+        doc: get(row, 2)?,
+        event_type,
+        date: get_date(row, 4)?,
+        date_end: get_date(row, 5)?,
+        places,
+        actors,
+        claims,
+        killed: get(row, 6)?,
+        injured: get(row, 7)?,
+        evidence: get(row, 8)?,
+        text: get(row, 9)?,
+        span,
+        rule,
+        // Stored as a double from an f32, so this conversion is exact.
+        confidence: get::<f64>(row, 13)? as f32,
+    };
+    Ok(StoredEvent { event_id, doc_id: get(row, 1)?, record })
+}
+
+/// The columns [`event_from_row`] reads, in its order; callers add
 /// `WHERE` and `ORDER BY`.
 const EVENT_SELECT: &str = "SELECT e.id, e.doc_id, d.name, e.type, e.date, e.date_end, e.killed, e.injured, \
      e.evidence, e.text, e.span_start, e.span_end, e.rule_json, e.confidence \

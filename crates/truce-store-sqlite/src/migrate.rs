@@ -19,7 +19,10 @@ use truce_store::StoreError;
 use crate::backend;
 
 /// Every migration in order, as (name, SQL).
-const MIGRATIONS: &[(&str, &str)] = &[("V1__initial", include_str!("../migrations/V1__initial.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("V1__initial", include_str!("../migrations/V1__initial.sql")),
+    ("V2__accounts_review_search", include_str!("../migrations/V2__accounts_review_search.sql")),
+];
 
 /// The schema version this build writes and reads.
 const SUPPORTED: i64 = MIGRATIONS.len() as i64;

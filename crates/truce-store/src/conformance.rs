@@ -12,7 +12,10 @@
 //! Built only with the cargo feature `conformance`; backends enable it in
 //! their dev-dependencies.
 
-use crate::{DocumentSummary, EventFilter, PutOutcome, Stats, Store, StoreError, StoredEvent};
+use crate::{
+    DocumentSummary, EventFields, EventFilter, NewSession, PutOutcome, Review, ReviewAction, Stats, Store, StoreError,
+    StoredEvent, UserRole,
+};
 use truce_model::{ActorRole, Claim, DocMeta, Document, EventRecord, EventType, PartialDate, Role, Stance};
 
 /// What a backend's tests give the suite: a fresh, empty store, and the few
@@ -56,7 +59,8 @@ macro_rules! conformance_tests {
             }
 
             $crate::conformance_tests!(@store round_trip, duplicate_hash_adds_nothing, filters, document_lookup,
-                stats_counts);
+                stats_counts, event_by_id_and_revision, users_and_sessions, corrections_are_appended,
+                search_documents_events_and_claimants);
 
             #[test]
             fn failed_put_leaves_nothing() {
@@ -485,4 +489,188 @@ pub fn stats_counts<S: Store>(store: &mut S) {
     );
     let n_events: Vec<usize> = store.documents().unwrap().iter().map(|d: &DocumentSummary| d.n_events).collect();
     assert_eq!(n_events, vec![2, 1, 0]);
+}
+
+/// `event(id)` returns the stored record; `revision()` grows with every
+/// document and every correction.
+pub fn event_by_id_and_revision<S: Store>(store: &mut S) {
+    let r0 = store.revision().unwrap();
+    let fx = rich_fixture();
+    let doc_id = put(store, &fx);
+    let r1 = store.revision().unwrap();
+    assert!(r1 > r0, "a document raises the revision: {r0} -> {r1}");
+    let stored = store.document(&doc_id.to_string()).unwrap().unwrap();
+    for e in &stored.events {
+        assert_eq!(store.event(e.event_id).unwrap().as_ref(), Some(e));
+    }
+    let missing = stored.events.iter().map(|e| e.event_id).max().unwrap() + 1000;
+    assert_eq!(store.event(missing).unwrap(), None);
+
+    // A duplicate writes nothing, so the revision stays.
+    store.put_document(&fx.raw, &fx.doc, &fx.events).unwrap();
+    assert_eq!(store.revision().unwrap(), r1);
+    store.apply_correction(stored.events[0].event_id, "ana", &Review::Accept, None).unwrap();
+    let r2 = store.revision().unwrap();
+    assert!(r2 > r1, "a correction raises the revision: {r1} -> {r2}");
+}
+
+/// Users are found by exact name with their hash and role; a name is taken
+/// once; sessions find their user and CSRF token until deleted.
+pub fn users_and_sessions<S: Store>(store: &mut S) {
+    assert!(store.users().unwrap().is_empty());
+    assert!(store.user("ana").unwrap().is_none());
+    let ana = store.add_user("ana", UserRole::Analyst, "$argon2id$v=19$hash-a").unwrap();
+    let vic = store.add_user("Víctor", UserRole::Viewer, "$argon2id$v=19$hash-v").unwrap();
+    let adm = store.add_user("root", UserRole::Admin, "$argon2id$v=19$hash-r").unwrap();
+    assert_eq!((ana.name.as_str(), ana.role), ("ana", UserRole::Analyst));
+    assert_ne!(ana.user_id, vic.user_id);
+    let at = &ana.created_at;
+    assert!(at.len() == 20 && at.ends_with('Z') && at.as_bytes()[10] == b'T', "created_at {at:?}");
+
+    let found = store.user("ana").unwrap().expect("ana");
+    assert_eq!((found.user, found.password_hash.as_str()), (ana.clone(), "$argon2id$v=19$hash-a"));
+    assert_eq!(store.user("Víctor").unwrap().unwrap().user.role, UserRole::Viewer);
+    assert!(store.user("ANA").unwrap().is_none(), "names are exact");
+    assert_eq!(store.users().unwrap(), vec![ana.clone(), vic.clone(), adm.clone()], "oldest first");
+
+    let again = store.add_user("ana", UserRole::Admin, "other");
+    assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
+    assert_eq!(store.user("ana").unwrap().unwrap().user.role, UserRole::Analyst, "unchanged by the refused add");
+
+    let session = |token: &str, user_id: i64| NewSession {
+        token_hash: format!("{token:0<64}"),
+        user_id,
+        csrf_token: format!("csrf-{token}"),
+        expires_at: "2999-01-01T00:00:00Z".into(),
+    };
+    store.create_session(&session("a1", ana.user_id)).unwrap();
+    store.create_session(&session("a2", ana.user_id)).unwrap();
+    store.create_session(&session("v1", vic.user_id)).unwrap();
+    let unknown = store.create_session(&session("x", ana.user_id + vic.user_id + adm.user_id + 100));
+    assert!(matches!(unknown, Err(StoreError::NotFound(_))), "{unknown:?}");
+
+    let a1 = store.session(&format!("{:0<64}", "a1")).unwrap().expect("session a1");
+    assert_eq!((a1.user, a1.csrf_token.as_str(), a1.expires_at.as_str()), (ana, "csrf-a1", "2999-01-01T00:00:00Z"));
+    assert!(a1.created_at.ends_with('Z'));
+    assert_eq!(store.session(&format!("{:0<64}", "v1")).unwrap().unwrap().user, vic);
+    assert!(store.session(&format!("{:0<64}", "zz")).unwrap().is_none());
+
+    assert!(store.delete_session(&format!("{:0<64}", "a1")).unwrap());
+    assert!(!store.delete_session(&format!("{:0<64}", "a1")).unwrap(), "already gone");
+    assert!(store.session(&format!("{:0<64}", "a1")).unwrap().is_none());
+    assert!(store.session(&format!("{:0<64}", "a2")).unwrap().is_some(), "other sessions stay");
+}
+
+/// A review is appended with the effective fields before and after it; the
+/// extracted record never changes; the latest correction is the effective
+/// one; nothing is deleted.
+pub fn corrections_are_appended<S: Store>(store: &mut S) {
+    let fx = rich_fixture();
+    let doc_id = put(store, &fx);
+    let events = store.document(&doc_id.to_string()).unwrap().unwrap().events;
+    let (convoy, war) = (&events[0], &events[1]);
+    let machine = EventFields::of(&convoy.record);
+    assert!(store.history(convoy.event_id).unwrap().is_empty());
+    assert!(store.reviews().unwrap().is_empty());
+
+    let mut fixed = machine.clone();
+    fixed.event_type = EventType::Firing;
+    fixed.date = Some(date("2023-03-23"));
+    fixed.places = places(&["Lachin"]);
+    fixed.actors = vec![actor("Armed Forces of Armenia", Role::Perpetrator)];
+    fixed.killed = Some(1);
+    fixed.injured = None;
+    let first = store
+        .apply_correction(convoy.event_id, "ana", &Review::Correct(fixed.clone()), Some("date from the bulletin"))
+        .unwrap();
+    assert_eq!((first.event_id, first.user.as_str(), first.action), (convoy.event_id, "ana", ReviewAction::Correct));
+    assert_eq!((&first.before, &first.after), (&machine, &fixed));
+    assert_eq!(first.note.as_deref(), Some("date from the bulletin"));
+    assert!(first.created_at.ends_with('Z'), "{}", first.created_at);
+
+    // Accepting after a correction keeps the corrected fields.
+    let second = store.apply_correction(convoy.event_id, "bob", &Review::Accept, None).unwrap();
+    assert_eq!((&second.before, &second.after, second.note.as_deref()), (&fixed, &fixed, None));
+    assert!(second.correction_id > first.correction_id);
+    let third = store.apply_correction(war.event_id, "ana", &Review::Reject, Some("not an event")).unwrap();
+    assert_eq!(third.before, EventFields::of(&war.record));
+    assert_eq!(third.after, third.before);
+
+    assert_eq!(store.history(convoy.event_id).unwrap(), vec![first.clone(), second.clone()]);
+    assert_eq!(store.history(war.event_id).unwrap(), vec![third.clone()]);
+    assert_eq!(store.reviews().unwrap(), vec![second.clone(), third.clone()], "latest per event, by event id");
+
+    // The extracted record is kept as it was, everywhere.
+    assert_eq!(store.event(convoy.event_id).unwrap().as_ref(), Some(convoy));
+    assert_eq!(store.document(&doc_id.to_string()).unwrap().unwrap().events, events);
+    let effective = second.after.apply_to(&convoy.record);
+    assert_eq!((effective.event_type, effective.killed), (EventType::Firing, Some(1)));
+    assert_eq!(
+        (&effective.text, effective.span, &effective.claims),
+        (&convoy.record.text, convoy.record.span, &convoy.record.claims)
+    );
+
+    // A correction that goes back to the machine's fields is one more entry.
+    let back = store.apply_correction(convoy.event_id, "ana", &Review::Correct(machine.clone()), None).unwrap();
+    assert_eq!((&back.before, &back.after), (&fixed, &machine));
+    assert_eq!(store.history(convoy.event_id).unwrap().len(), 3);
+
+    let missing = events.iter().map(|e| e.event_id).max().unwrap() + 1000;
+    let result = store.apply_correction(missing, "ana", &Review::Accept, None);
+    assert!(matches!(result, Err(StoreError::NotFound(_))), "{result:?}");
+    assert!(store.history(missing).unwrap().is_empty());
+}
+
+/// Search finds documents by title and text, events by sentence or
+/// claimant, every term required, case-insensitively; punctuation and
+/// operators in a query are not syntax.
+pub fn search_documents_events_and_claimants<S: Store>(store: &mut S) {
+    let mut a = Fixture { raw: b"a".to_vec(), doc: document("a.txt", &hash("a5")), events: Vec::new() };
+    a.doc.title = Some("Shelling near Martuni".into());
+    a.doc.clean_text = "Mortar fire was reported overnight. The copper-molybdenum deposit is idle. Şuşa".into();
+    let mut a1 = event("a.txt", "Mortar fire was reported overnight.", EventType::Firing, Some("2021-10-01"), 0);
+    a1.claims = vec![claim("Ministry of Defense of Azerbaijan", Stance::Asserted)];
+    let mut a2 = event("a.txt", "The copper-molybdenum deposit is idle.", EventType::ResourceExploitation, None, 36);
+    a2.claims = vec![claim("Borderline Dispatch", Stance::Asserted), claim("Armenpress", Stance::Denied)];
+    a.events = vec![a1, a2];
+    let a_id = put(store, &a);
+    let mut b = Fixture { raw: b"b".to_vec(), doc: document("b.txt", &hash("b5")), events: Vec::new() };
+    b.doc.clean_text = "A protest <script>alert(1)</script> blocked the road; mortar rounds?".into();
+    b.events = vec![event("b.txt", "A protest blocked the road", EventType::Protest, Some("2022-12-12"), 0)];
+    let b_id = put(store, &b);
+    let ids = store.document(&a_id.to_string()).unwrap().unwrap().events;
+    let (a1_id, a2_id) = (ids[0].event_id, ids[1].event_id);
+    let b1_id = store.document(&b_id.to_string()).unwrap().unwrap().events[0].event_id;
+
+    let docs = |q: &str| {
+        let mut d = store.search(q, 10).unwrap().documents;
+        d.sort_unstable();
+        d
+    };
+    let evs = |q: &str| {
+        let mut e = store.search(q, 10).unwrap().events;
+        e.sort_unstable();
+        e
+    };
+    assert_eq!(docs("mortar"), vec![a_id, b_id]);
+    assert_eq!(docs("MORTAR Overnight"), vec![a_id], "every term, any case");
+    assert_eq!(docs("martuni"), vec![a_id], "the title is searched");
+    assert_eq!(docs("molybdenum"), vec![a_id]);
+    assert_eq!(docs("şuşa"), vec![a_id], "beyond ASCII");
+    assert_eq!(docs("script"), vec![b_id]);
+    assert_eq!(docs("shelling rounds"), Vec::<i64>::new());
+    assert_eq!(evs("mortar"), vec![(a1_id, a_id)], "only the sentence, not the whole document");
+    assert_eq!(evs("road protest"), vec![(b1_id, b_id)]);
+    assert_eq!(evs("armenpress"), vec![(a2_id, a_id)], "a claimant's name");
+    assert_eq!(evs("ministry azerbaijan"), vec![(a1_id, a_id)]);
+    assert_eq!(evs("deposit idle"), vec![(a2_id, a_id)]);
+    for hostile in ["\"mortar", "mortar*", "(mortar", "mortar OR", "NEAR(mortar", "-mortar", "mortar'; DROP TABLE x"] {
+        let found = store.search(hostile, 10);
+        assert!(found.is_ok(), "{hostile:?}: {found:?}");
+    }
+    assert_eq!(docs("\"mortar\" (overnight)*"), vec![a_id], "quotes, brackets and stars are not syntax");
+    assert_eq!(docs("mortar OR shelling"), Vec::<i64>::new(), "'OR' is one more term, not an operator");
+    assert_eq!(store.search("", 10).unwrap(), Default::default());
+    assert_eq!(store.search("  ?!  ", 10).unwrap(), Default::default());
+    assert_eq!(store.search("mortar", 1).unwrap().documents.len(), 1, "the limit holds");
 }

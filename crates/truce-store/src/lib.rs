@@ -18,6 +18,18 @@
 //! text, removed lines, records), so a store can be copied into another one
 //! without loss using the trait alone.
 //!
+//! Beside what extraction derives, a store keeps what people add, which is
+//! ground state too: accounts ([`User`], with a password hash the store never
+//! interprets), login sessions ([`Session`], by the hash of their token), and
+//! the review trail ([`Correction`]s). **Nothing reviewed is ever deleted:** a
+//! correction is appended, the machine-extracted record stays as it was, and
+//! the effective event is the latest correction's fields on top of it
+//! ([`EventFields::apply_to`]).
+//!
+//! [`Store::search`] is full-text search over documents, event sentences and
+//! claimants (SQLite FTS5, PostgreSQL `to_tsvector`); [`search_terms`] is how
+//! both backends read a query, so they agree on what matches.
+//!
 //! With the cargo feature `conformance`, [`conformance`] holds the behaviour
 //! every backend must show, as generic test functions and a macro that turns
 //! them into `#[test]`s for a backend.
@@ -39,6 +51,12 @@ pub enum StoreError {
     /// The database was written by a newer truce than this one.
     #[error("database schema version {found} is newer than this truce supports ({supported})")]
     TooNew { found: i64, supported: i64 },
+    /// What the call names does not exist (an event id, for a correction).
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The write would break a uniqueness rule (a user name already taken).
+    #[error("conflict: {0}")]
+    Conflict(String),
 }
 
 /// What `put_document` did.
@@ -132,4 +150,274 @@ pub trait Store {
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError>;
 
     fn stats(&self) -> Result<Stats, StoreError>;
+
+    /// One event by id, as extracted (corrections are not applied: see
+    /// [`Store::reviews`] and [`EventFields::apply_to`]).
+    fn event(&self, event_id: i64) -> Result<Option<StoredEvent>, StoreError>;
+
+    /// A number that grows with every write of a document or a correction, so
+    /// that a reader can tell its cached view is stale.
+    fn revision(&self) -> Result<i64, StoreError>;
+
+    /// Full-text search: documents whose title or clean text contain every
+    /// term of `query` ([`search_terms`]), and events whose sentence does or
+    /// one of whose claimants' names does; best first, at most `limit` of
+    /// each. A query with no terms finds nothing.
+    fn search(&self, query: &str, limit: usize) -> Result<SearchResults, StoreError>;
+
+    // Accounts and sessions.
+
+    /// Adds a user; a name already taken is [`StoreError::Conflict`]. The
+    /// hash is stored as given (the server hashes with argon2).
+    fn add_user(&mut self, name: &str, role: UserRole, password_hash: &str) -> Result<User, StoreError>;
+
+    /// A user and their password hash, by exact name.
+    fn user(&self, name: &str) -> Result<Option<UserCredentials>, StoreError>;
+
+    /// Every user, oldest first.
+    fn users(&self) -> Result<Vec<User>, StoreError>;
+
+    /// Records a login session (by the hash of its token; the token itself
+    /// is never stored). An unknown `user_id` is [`StoreError::NotFound`].
+    fn create_session(&mut self, session: &NewSession) -> Result<(), StoreError>;
+
+    /// The session with this token hash and its user, expired or not (the
+    /// caller compares `expires_at` with its clock).
+    fn session(&self, token_hash: &str) -> Result<Option<Session>, StoreError>;
+
+    /// Ends a session; whether there was one.
+    fn delete_session(&mut self, token_hash: &str) -> Result<bool, StoreError>;
+
+    // Review.
+
+    /// Appends a review of event `event_id` by `user` to the audit trail, in
+    /// one transaction: `before` is the event's effective fields at that
+    /// moment (its latest correction's `after`, else the extracted record),
+    /// `after` the corrected fields (`before` again for an accept or a
+    /// reject). The extracted record is never changed. An unknown event is
+    /// [`StoreError::NotFound`].
+    fn apply_correction(
+        &mut self,
+        event_id: i64,
+        user: &str,
+        review: &Review,
+        note: Option<&str>,
+    ) -> Result<Correction, StoreError>;
+
+    /// Every correction of an event, oldest first (empty for an event never
+    /// reviewed, or unknown).
+    fn history(&self, event_id: i64) -> Result<Vec<Correction>, StoreError>;
+
+    /// The latest correction of every reviewed event, by event id.
+    fn reviews(&self) -> Result<Vec<Correction>, StoreError>;
+}
+
+/// What a user may do: viewers read, analysts also review events, admins
+/// also manage users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UserRole {
+    Viewer,
+    Analyst,
+    Admin,
+}
+
+impl UserRole {
+    pub const ALL: [UserRole; 3] = [UserRole::Viewer, UserRole::Analyst, UserRole::Admin];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            UserRole::Viewer => "viewer",
+            UserRole::Analyst => "analyst",
+            UserRole::Admin => "admin",
+        }
+    }
+
+    /// Whether this role may review (accept, correct, reject) events.
+    pub fn can_review(self) -> bool {
+        self >= UserRole::Analyst
+    }
+}
+
+impl std::fmt::Display for UserRole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for UserRole {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        UserRole::ALL
+            .into_iter()
+            .find(|r| r.code() == s)
+            .ok_or_else(|| format!("unknown role {s:?}; expected viewer, analyst or admin"))
+    }
+}
+
+/// An account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub user_id: i64,
+    pub name: String,
+    pub role: UserRole,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// An account with its password hash (a PHC string), for logging in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserCredentials {
+    pub user: User,
+    pub password_hash: String,
+}
+
+/// A login session to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    /// Hex SHA-256 of the session token the browser holds.
+    pub token_hash: String,
+    pub user_id: i64,
+    /// The CSRF token the UI must send back with every write.
+    pub csrf_token: String,
+    /// RFC 3339 UTC (`2024-01-31T12:00:00Z`).
+    pub expires_at: String,
+}
+
+/// A recorded login session with its user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub user: User,
+    pub csrf_token: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// RFC 3339 UTC.
+    pub expires_at: String,
+}
+
+/// What a reviewer did to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewAction {
+    /// The extracted (or last corrected) record stands as it is.
+    Accept,
+    /// Some fields were wrong; `after` holds the corrected ones.
+    Correct,
+    /// The record is not an event (an extraction error); kept, marked rejected.
+    Reject,
+}
+
+impl ReviewAction {
+    pub fn code(self) -> &'static str {
+        match self {
+            ReviewAction::Accept => "accept",
+            ReviewAction::Correct => "correct",
+            ReviewAction::Reject => "reject",
+        }
+    }
+}
+
+impl std::str::FromStr for ReviewAction {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [ReviewAction::Accept, ReviewAction::Correct, ReviewAction::Reject]
+            .into_iter()
+            .find(|a| a.code() == s)
+            .ok_or_else(|| format!("unknown review action {s:?}"))
+    }
+}
+
+/// A review to apply: the corrected fields come with `Correct` only.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Review {
+    Accept,
+    Correct(EventFields),
+    Reject,
+}
+
+impl Review {
+    pub fn action(&self) -> ReviewAction {
+        match self {
+            Review::Accept => ReviewAction::Accept,
+            Review::Correct(_) => ReviewAction::Correct,
+            Review::Reject => ReviewAction::Reject,
+        }
+    }
+}
+
+/// The fields of an event record a reviewer may correct. The sentence, its
+/// span and the claims are what the source says and are never corrected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventFields {
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    pub date: Option<PartialDate>,
+    pub date_end: Option<PartialDate>,
+    pub places: Vec<String>,
+    pub actors: Vec<truce_model::ActorRole>,
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+}
+
+impl EventFields {
+    /// The correctable fields of a record.
+    pub fn of(record: &EventRecord) -> Self {
+        EventFields {
+            event_type: record.event_type,
+            date: record.date,
+            date_end: record.date_end,
+            places: record.places.clone(),
+            actors: record.actors.clone(),
+            killed: record.killed,
+            injured: record.injured,
+        }
+    }
+
+    /// `record` with these fields in place of its own: the effective event.
+    pub fn apply_to(&self, record: &EventRecord) -> EventRecord {
+        EventRecord {
+            event_type: self.event_type,
+            date: self.date,
+            date_end: self.date_end,
+            places: self.places.clone(),
+            actors: self.actors.clone(),
+            killed: self.killed,
+            injured: self.injured,
+            ..record.clone()
+        }
+    }
+}
+
+/// One entry of the review trail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    pub correction_id: i64,
+    pub event_id: i64,
+    /// The reviewer's user name.
+    pub user: String,
+    pub action: ReviewAction,
+    /// The effective fields before this review.
+    pub before: EventFields,
+    /// The effective fields after it (the same as `before` unless corrected).
+    pub after: EventFields,
+    pub note: Option<String>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// What [`Store::search`] found, best first in each list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// Numeric ids of matching documents.
+    pub documents: Vec<i64>,
+    /// `(event_id, doc_id)` of matching events.
+    pub events: Vec<(i64, i64)>,
+}
+
+/// The terms of a search query as both backends read it: maximal runs of
+/// letters and digits, lower-cased; a document matches when it contains
+/// every term (so punctuation, quotes and operators in a query are never
+/// syntax). At most 16 terms are kept.
+pub fn search_terms(query: &str) -> Vec<String> {
+    query.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).take(16).collect()
 }
