@@ -6,6 +6,7 @@
 mod bench;
 mod db;
 mod geo_cmd;
+mod mandate;
 mod output;
 mod pipeline;
 
@@ -110,6 +111,41 @@ enum Command {
         path: PathBuf,
         #[arg(long)]
         manifest: Option<PathBuf>,
+    },
+    /// Events merged into incidents across reports, with their status computed from the claims.
+    Incidents {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long)]
+        from: Option<PartialDate>,
+        #[arg(long)]
+        to: Option<PartialDate>,
+        /// JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which provisions of the 10 November 2020 statement each incident's claims may engage, by whom, on what evidence.
+    Assess {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long)]
+        from: Option<PartialDate>,
+        #[arg(long)]
+        to: Option<PartialDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A periodic bulletin: counts by type, place and party as each side reports them, disputes, zone changes, provisions.
+    Report {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long)]
+        from: PartialDate,
+        #[arg(long)]
+        to: PartialDate,
+        /// md or html.
+        #[arg(long, default_value = "md")]
+        format: String,
     },
     /// A place by any of its names: canonical name, spellings, coordinates; every candidate when ambiguous.
     Place {
@@ -286,6 +322,22 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 bail!("{}: no report file found", path.display());
             }
             Ok(exit_for(failures))
+        }
+        Command::Incidents { db, from, to, json } => {
+            let store = Db::of(&db).open()?;
+            mandate::write_incidents(&mut std::io::stdout().lock(), store.as_ref(), from, to, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Assess { db, from, to, json } => {
+            let store = Db::of(&db).open()?;
+            mandate::write_assessments(&mut std::io::stdout().lock(), store.as_ref(), from, to, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report { db, from, to, format } => {
+            let format: truce_rules::Format = format.parse().map_err(|e| anyhow::anyhow!("--format {format}: {e}"))?;
+            let store = Db::of(&db).open()?;
+            mandate::write_report(&mut std::io::stdout().lock(), store.as_ref(), from, to, format)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Place { name } => {
             if geo_cmd::place(&mut std::io::stdout().lock(), &name)? {

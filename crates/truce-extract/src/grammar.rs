@@ -101,7 +101,7 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 /// Words that make what follows hypothetical, demanded or negated: not an event.
 fn modal_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|may|can|cannot|won't|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|не допустить|может|могут|должны)\b")
+    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|(?-i:may)|can|cannot|won't|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|не допустить|может|могут|должны)\b")
 }
 
 /// Purpose clauses reach far: "In order to prevent the transportation of manpower, ammunition, mines, ...".
@@ -189,7 +189,12 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
 
         // Attribution.
         let country_sides = |from: usize, to: usize| -> Option<(String, String)> {
-            let p = s_places.iter().rev().find(|p| p.start >= from && p.end <= to && to - p.end <= 3)?;
+            // A country named inside a mention ("the Ministry of Defense of Azerbaijan said") is that mention's.
+            let p = s_places
+                .iter()
+                .rev()
+                .filter(|p| !s_mentions.iter().any(|m| p.start >= m.start && p.end <= m.end))
+                .find(|p| p.start >= from && p.end <= to && to - p.end <= 3)?;
             let place = gaz.get(&p.place_id)?;
             if place.kind != PlaceKind::Country {
                 return None;

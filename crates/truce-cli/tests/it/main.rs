@@ -5,6 +5,7 @@
 //! - `queries`: events, show and explain over a stored corpus.
 
 mod ingest;
+mod mandate;
 mod queries;
 mod seeds;
 mod team;
