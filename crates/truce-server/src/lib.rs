@@ -1,0 +1,113 @@
+//! `truce serve`: the JSON API and the web UI, from one binary.
+//!
+//! - [`router`] builds the axum application over an [`AppState`]; [`serve`]
+//!   runs it on an address until a shutdown future resolves.
+//! - [`AppState`] is built from a [`StoreFactory`] (each call opens a new
+//!   connection); [`store_factory`] makes one from `--db` (a SQLite path or a
+//!   `postgres://` URL). Store calls run on blocking threads, a few
+//!   connections pooled.
+//! - [`users`]: adding users (argon2 hashes) for `truce user add`, and the
+//!   demo's first admin ([`users::ensure_admin`]).
+//!
+//! The API lives under `/api/` (the OpenAPI document, generated from the
+//! code, at `/api/openapi.json`); everything else is the UI, embedded from
+//! `web/dist/` at build time (`scripts/build-ui.sh` builds it; without it a
+//! placeholder page says so, see [`ui_built`]).
+//!
+//! **Safety invariants.** Source texts are hostile: the API answers JSON
+//! only (with `<`, `>`, `&` escaped), every response carries a strict
+//! Content-Security-Policy (`default-src 'self'`, no inline script), and the
+//! UI writes source text with `textContent` only. Every data resource needs
+//! a session; every write needs the session's CSRF token and a same-origin
+//! request; reviews need the analyst role. Reviews never change or delete an
+//! extracted record: they are appended to the store's correction trail.
+//!
+//! Incidents and assessments have no endpoints yet: they come when
+//! `truce-incidents` and `truce-rules` land, as `/api/incidents` and
+//! `/api/assessments` beside `/api/events`, built into the same cached view.
+
+mod api;
+mod auth;
+mod dto;
+mod error;
+mod openapi;
+mod state;
+mod ui;
+pub mod users;
+mod view;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::{any, get, post};
+use tower_http::limit::RequestBodyLimitLayer;
+use truce_store::Store;
+
+pub use api::{DEFAULT_PAGE, MAX_BODY, MAX_PAGE};
+pub use auth::{CSRF_HEADER, SESSION_COOKIE};
+pub use error::{ApiError, ErrorCode};
+pub use state::{AppState, Options, StartError, StoreFactory};
+pub use ui::ui_built;
+
+/// The application: every `/api` route, then the UI's files.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/api/login", post(auth::login))
+        .route("/api/logout", post(auth::logout))
+        .route("/api/me", get(auth::me))
+        .route("/api/users", get(auth::list_users).post(auth::create_user))
+        .route("/api/stats", get(api::stats))
+        .route("/api/facets", get(api::facets))
+        .route("/api/documents", get(api::documents))
+        .route("/api/documents/{key}", get(api::document))
+        .route("/api/events", get(api::events))
+        .route("/api/events/daily", get(api::events_daily))
+        .route("/api/events/{id}", get(api::event))
+        .route("/api/events/{id}/history", get(api::history))
+        .route("/api/events/{id}/review", post(api::review))
+        .route("/api/claims", get(api::claims))
+        .route("/api/places", get(api::places))
+        .route("/api/map/roads", get(api::roads))
+        .route("/api/zones", get(api::zones))
+        .route("/api/search", get(api::search))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/api/{*rest}", any(api::api_not_found))
+        .fallback(ui::serve_asset)
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(axum::middleware::from_fn(api::finish))
+}
+
+/// Serves [`router`] on `addr` until `shutdown` resolves.
+pub async fn serve(
+    state: AppState,
+    addr: SocketAddr,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    serve_on(state, listener, shutdown).await
+}
+
+/// Serves [`router`] on a listener already bound (port 0 in tests).
+pub async fn serve_on(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+}
+
+/// The store factory for `--db`: a `postgres://` (or `postgresql://`) URL
+/// opens PostgreSQL, anything else is a SQLite file path.
+pub fn store_factory(db: &str) -> StoreFactory {
+    let db = db.to_owned();
+    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+        Arc::new(move || Ok(Box::new(truce_store_postgres::PgStore::connect(&db)?) as Box<dyn Store + Send>))
+    } else {
+        let path = PathBuf::from(db);
+        Arc::new(move || Ok(Box::new(truce_store_sqlite::SqliteStore::open(&path)?) as Box<dyn Store + Send>))
+    }
+}

@@ -1,0 +1,445 @@
+// truce web UI: plain ES module, no framework. Source texts are hostile input:
+// every text from the API is written with textContent (see el()), never as
+// HTML, and Leaflet tooltips get DOM nodes, not strings.
+/* global L, uPlot */
+
+const main = () => document.getElementById('main');
+let session = null; // { user: {name, role}, csrf_token }
+
+// ---------- DOM and API helpers ----------
+
+/** An element; string children become text nodes (never parsed as HTML). */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'on') for (const [ev, fn] of Object.entries(v)) node.addEventListener(ev, fn);
+    else if (k === 'dataset') Object.assign(node.dataset, v);
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function show(...nodes) {
+  main().replaceChildren(...nodes);
+}
+
+class ApiError extends Error {
+  constructor(status, code, message) { super(message); this.status = status; this.code = code; }
+}
+
+async function api(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && session) headers['X-CSRF-Token'] = session.csrf_token;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  if (res.status === 204) return null;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = data && data.error ? data.error : { code: 'http_' + res.status, message: res.statusText };
+    if (res.status === 401 && path !== '/api/login') { session = null; location.hash = '#/login'; }
+    throw new ApiError(res.status, err.code, err.message);
+  }
+  return data;
+}
+
+const q = (params) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== '' && v !== null && v !== undefined) s.set(k, v);
+  const text = s.toString();
+  return text ? '?' + text : '';
+};
+
+function pill(text, cls = '') { return el('span', { class: `pill ${cls || text}` }, text.replace('_', ' ')); }
+function errorBox(e) { return el('p', { class: 'error', role: 'alert' }, `${e.code || 'error'}: ${e.message}`); }
+
+// ---------- dates ----------
+const DAY = 86400000;
+const toDay = (s) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
+const fromDay = (t) => new Date(t).toISOString().slice(0, 10);
+
+// ---------- routing ----------
+
+async function route() {
+  const hash = location.hash || '#/map';
+  document.querySelectorAll('#nav a').forEach((a) => a.classList.toggle('active', hash.startsWith(a.getAttribute('href'))));
+  if (!session) {
+    try { session = await api('/api/me'); } catch { session = null; }
+  }
+  renderHeader();
+  if (!session) return loginPage();
+  const [path, query] = hash.slice(1).split('?');
+  const parts = path.split('/').filter(Boolean);
+  try {
+    if (parts[0] === 'events' && parts[1]) return await eventPage(parts[1]);
+    if (parts[0] === 'documents' && parts[1]) return await documentPage(parts[1]);
+    if (parts[0] === 'documents') return await documentsPage();
+    if (parts[0] === 'search') return await searchPage(new URLSearchParams(query || '').get('q') || '');
+    return await mapPage();
+  } catch (e) {
+    show(el('div', { class: 'card' }, errorBox(e)));
+  }
+}
+
+function renderHeader() {
+  document.getElementById('nav').hidden = !session;
+  document.getElementById('logout').hidden = !session;
+  document.getElementById('whoami').textContent = session ? `${session.user.name} (${session.user.role})` : '';
+}
+
+function loginPage() {
+  const name = el('input', { id: 'login-name', name: 'name', autocomplete: 'username', required: true });
+  const password = el('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const status = el('p', { class: 'error', id: 'login-error' });
+  const form = el('form', { class: 'card login', on: { submit: async (ev) => {
+    ev.preventDefault();
+    try {
+      session = await api('/api/login', { method: 'POST', body: { name: name.value, password: password.value } });
+      if (location.hash === '#/login' || !location.hash) location.hash = '#/map'; else route();
+    } catch (e) { status.textContent = e.message; }
+  } } },
+  el('h1', {}, 'Log in'), el('label', { for: 'login-name' }, 'User name'), name,
+  el('label', { for: 'login-password' }, 'Password'), password, status,
+  el('button', { class: 'primary', type: 'submit', id: 'login-submit' }, 'Log in'));
+  show(form);
+  name.focus();
+}
+
+document.getElementById('logout').addEventListener('click', async () => {
+  try { await api('/api/logout', { method: 'POST' }); } catch { /* the session is gone either way */ }
+  session = null;
+  location.hash = '#/login';
+  route();
+});
+
+// ---------- map page ----------
+
+const TYPE_COLORS = {
+  firing: '#d62728', armed_clash: '#8c1c13', attack: '#e377c2', mine_incident: '#ff7f0e', mine_laying: '#bcbd22',
+  military_movement: '#1f77b4', infiltration: '#9467bd', arrest: '#7f7f7f', deployment: '#17becf', transit: '#2ca02c',
+  resource_exploitation: '#8c564b', looting: '#bd9e39', protest: '#e7ba52', obstruction: '#ad494a', agreement: '#393b79',
+  restriction: '#637939',
+};
+const ZONE_COLORS = { 'peacekeeping-zone': '#1f5fa8', 'lachin-corridor': '#d97706' };
+let mapState = null; // kept across visits: filters, map date, brushed range
+
+async function mapPage() {
+  const [facets, roads, basemap] = await Promise.all([
+    api('/api/facets'), api('/api/map/roads'), fetch('basemap.json').then((r) => r.json()),
+  ]);
+  const first = facets.first_day || '2020-11-10';
+  const last = facets.last_day || first;
+  // The slider starts with the ceasefire's zones, even before the first event.
+  const t0 = Math.min(toDay(first), toDay('2020-11-10'));
+  const t1 = Math.max(toDay(last), t0 + DAY);
+  mapState = mapState || { filters: {}, date: first, range: null };
+
+  const select = (name, label, values) => el('label', {}, label,
+    el('select', { id: `filter-${name}`, name, on: { change: (ev) => { mapState.filters[name] = ev.target.value; refresh(); } } },
+      el('option', { value: '' }, 'all'),
+      values.map((v) => el('option', { value: v.name, selected: mapState.filters[name] === v.name }, `${v.name.replaceAll('_', ' ')} (${v.count})`))));
+  const zonesOption = facets.zones.map((z) => ({ name: z, count: '…' }));
+  const filters = el('div', { class: 'card filters' }, el('h2', {}, 'Filters'),
+    select('type', 'Event type', facets.types),
+    select('actor', 'Party / actor', facets.actors),
+    select('status', 'Claim status', facets.statuses),
+    select('review', 'Review', facets.reviews),
+    el('label', {}, 'Zone (on the event\u2019s date)',
+      el('select', { id: 'filter-zone', on: { change: (ev) => { mapState.filters.zone = ev.target.value; refresh(); } } },
+        el('option', { value: '' }, 'all'), zonesOption.map((z) => el('option', { value: z.name, selected: mapState.filters.zone === z.name }, z.name)))),
+    el('div', { class: 'legend', id: 'legend' }));
+
+  const slider = el('input', { type: 'range', id: 'date-slider', min: 0, max: Math.round((t1 - t0) / DAY), step: 1,
+    value: Math.round((toDay(mapState.date) - t0) / DAY), 'aria-label': 'Map date' });
+  const dateInput = el('input', { type: 'date', id: 'map-date', value: mapState.date, min: fromDay(t0), max: fromDay(t1) });
+  const rangeLabel = el('span', { id: 'range-label', class: 'muted' });
+  const clearRange = el('button', { type: 'button', id: 'clear-range' }, 'All dates');
+  const timebar = el('div', { class: 'card timebar' },
+    el('div', { class: 'row' }, el('strong', {}, 'Map date'), dateInput, slider),
+    el('div', { class: 'row' }, el('span', { class: 'muted' }, 'Events per day — drag across the chart to show only that period.'), rangeLabel, clearRange),
+    el('div', { id: 'histogram' }));
+  const count = el('p', { id: 'event-count', class: 'muted' });
+  const list = el('div', { class: 'eventlist' });
+  show(el('div', { class: 'layout' }, filters,
+    el('div', {}, el('div', { id: 'map' }), timebar, el('div', { class: 'card' }, el('h2', {}, 'Events'), count, list))));
+
+  const map = L.map('map', { zoomSnap: 0.5, preferCanvas: false }).setView([39.85, 46.6], 8);
+  map.attributionControl.addAttribution('Base map: Natural Earth (public domain); places: GeoNames (CC BY 4.0)');
+  L.geoJSON(basemap, { style: { color: '#8a96a8', weight: 1, fillColor: '#f2f0e9', fillOpacity: 1 }, interactive: false }).addTo(map);
+  const zoneLayer = L.layerGroup().addTo(map);
+  L.geoJSON(roads, {
+    style: (f) => ({ color: '#7a4b21', weight: 2, dashArray: f.properties.approximate ? '5 4' : null, className: 'road' }),
+    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 4, color: '#111', weight: 1.5, fillColor: '#fff', fillOpacity: 1,
+      className: `map-${f.properties.kind}` }),
+    onEachFeature: (f, layer) => layer.bindTooltip(el('span', {}, `${f.properties.name} (${f.properties.kind}${f.properties.active_from ? ', from ' + f.properties.active_from : ''})`)),
+  }).addTo(map);
+  const eventLayer = L.layerGroup().addTo(map);
+
+  // Histogram of events per day, with a brush and the map date drawn on it.
+  const daily = await api('/api/events/daily');
+  const xs = []; const ys = [];
+  const perDay = new Map(daily.days.map((d) => [d.date, d.count]));
+  for (let t = t0; t <= t1; t += DAY) { xs.push(t / 1000); ys.push(perDay.get(fromDay(t)) || 0); }
+  const width = () => document.getElementById('histogram').clientWidth || 800;
+  const plot = new uPlot({
+    width: width(), height: 120, legend: { show: false }, cursor: { drag: { x: true, y: false, setScale: false } },
+    scales: { x: { time: true }, y: { range: (u, lo, hi) => [0, Math.max(1, hi)] } },
+    axes: [{}, { size: 30, incrs: [1, 2, 5, 10] }],
+    series: [{}, { label: 'events', stroke: '#1f5fa8', fill: 'rgba(31,95,168,.45)', paths: uPlot.paths.bars({ size: [0.9, 6] }) }],
+    hooks: {
+      setSelect: [(u) => {
+        if (u.select.width < 2) return;
+        const a = u.posToVal(u.select.left, 'x') * 1000; const b = u.posToVal(u.select.left + u.select.width, 'x') * 1000;
+        mapState.range = [fromDay(a), fromDay(b)];
+        u.setSelect({ left: 0, width: 0 }, false);
+        refresh();
+      }],
+      draw: [(u) => {
+        const x = u.valToPos(toDay(mapState.date) / 1000, 'x', true);
+        const ctx = u.ctx; ctx.save(); ctx.strokeStyle = '#fca311'; ctx.lineWidth = 2;
+        ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke(); ctx.restore();
+      }],
+    },
+  }, [xs, ys], document.getElementById('histogram'));
+
+  clearRange.addEventListener('click', () => { mapState.range = null; refresh(); });
+  const setDate = (day) => {
+    mapState.date = day; dateInput.value = day; slider.value = Math.round((toDay(day) - t0) / DAY);
+    plot.redraw(false, false); drawZones();
+  };
+  slider.addEventListener('input', () => setDate(fromDay(t0 + slider.value * DAY)));
+  dateInput.addEventListener('change', () => { if (dateInput.value) setDate(dateInput.value); });
+
+  let zoneRequest = 0;
+  async function drawZones() {
+    const mine = ++zoneRequest;
+    const zones = await api('/api/zones' + q({ date: mapState.date }));
+    if (mine !== zoneRequest) return; // a later date was asked for meanwhile
+    zoneLayer.clearLayers();
+    const items = [];
+    L.geoJSON(zones, {
+      style: (f) => ({ color: ZONE_COLORS[f.properties.name] || '#555', weight: 2, dashArray: '6 4', fillOpacity: 0.15,
+        className: `zone zone-${f.properties.name}` }),
+      onEachFeature: (f, layer) => {
+        const p = f.properties;
+        const text = `${p.name}: ${p.from} → ${p.to || 'open'}${p.illustrative ? ' (illustrative, not an official map)' : ''}`;
+        layer.bindTooltip(el('span', {}, text));
+        items.push(el('li', { dataset: { zone: p.name, from: p.from, to: p.to || '' } }, el('span', { class: 'zone' }),
+          `${p.name} ${p.from} → ${p.to || 'open'} `, p.illustrative ? el('span', { class: 'illustrative' }, 'illustrative') : null));
+      },
+    }).addTo(zoneLayer);
+    document.getElementById('zone-legend').replaceChildren(...(items.length ? items : [el('li', { class: 'muted' }, 'no zone on this date')]));
+  }
+
+  async function refresh() {
+    const f = mapState.filters;
+    const params = { ...f, limit: 500 };
+    if (mapState.range) { params.from = mapState.range[0]; params.to = mapState.range[1]; }
+    rangeLabel.textContent = mapState.range ? `showing ${mapState.range[0]} – ${mapState.range[1]}` : 'showing all dates';
+    const page = await api('/api/events' + q(params));
+    eventLayer.clearLayers();
+    let onMap = 0;
+    for (const e of page.items) {
+      const p = e.places.find((x) => x.lat !== null && x.lon !== null);
+      if (!p) continue;
+      onMap++;
+      const rejected = e.review_state === 'rejected';
+      const marker = L.circleMarker([p.lat, p.lon], {
+        radius: 8, color: e.status === 'disputed' ? '#b42318' : e.status === 'corroborated' ? '#1c7c4a' : '#333',
+        weight: e.status === 'corroborated' ? 3 : 2, dashArray: e.status === 'disputed' ? '3 3' : null,
+        fillColor: TYPE_COLORS[e.type] || '#999', fillOpacity: rejected ? 0.2 : 0.85,
+        className: `event-marker type-${e.type} status-${e.status} review-${e.review_state}`,
+      });
+      marker.bindTooltip(el('span', {}, `${e.type.replaceAll('_', ' ')} · ${e.date || 'undated'} · ${p.name} · ${e.status.replace('_', ' ')}`));
+      marker.on('click', () => { location.hash = `#/events/${e.event_id}`; });
+      marker.addTo(eventLayer);
+    }
+    count.textContent = `${page.total} events match; ${onMap} on the map${page.total > page.items.length ? ` (first ${page.items.length} listed)` : ''}.`;
+    list.replaceChildren(el('table', { id: 'event-table' },
+      el('thead', {}, el('tr', {}, ['Date', 'Type', 'Places', 'Claims', 'Status', 'Review'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, page.items.map((e) => el('tr', { dataset: { eventId: e.event_id } },
+        el('td', {}, e.date || '—'),
+        el('td', {}, el('a', { href: `#/events/${e.event_id}` }, e.type.replaceAll('_', ' '))),
+        el('td', {}, e.places.map((p) => p.name).join(', ')),
+        el('td', {}, e.claims.map((c) => `${c.stance === 'denied' ? '✗' : '✓'} ${c.claimant}`).join('; ')),
+        el('td', {}, pill(e.status)), el('td', {}, pill(e.review_state)))))));
+    const legend = document.getElementById('legend');
+    const types = [...new Set(page.items.map((e) => e.type))].sort();
+    legend.replaceChildren(el('h2', { style: null }, 'Legend'),
+      ...types.map((t) => el('div', {}, el('span', { class: 'swatch', 'data-type': t }), t.replaceAll('_', ' '))),
+      el('div', { class: 'muted' }, 'Outline: red dashed = disputed, green = corroborated, dark = single source; pale = rejected by review.'),
+      el('div', {}, 'Roads (brown; dashed = approximate), checkpoints and bridges (white dots).'),
+      el('h2', {}, 'Zones on the map date'), el('ul', { id: 'zone-legend' }));
+    // Swatch colours through the CSSOM (no inline style attributes: CSP).
+    legend.querySelectorAll('.swatch').forEach((s) => { s.style.background = TYPE_COLORS[s.dataset.type] || '#999'; });
+    await drawZones();
+  }
+  await refresh();
+}
+
+// ---------- event page ----------
+
+const TYPES = Object.keys(TYPE_COLORS);
+const ROLES = ['perpetrator', 'target', 'escort', 'observer', 'participant'];
+
+/** The clean text with the span [s, e) (Unicode code points) in a <mark>. */
+function highlighted(text, spans) {
+  const chars = Array.from(text);
+  const out = []; let at = 0;
+  for (const { span, cls, id } of [...spans].sort((a, b) => a.span[0] - b.span[0])) {
+    const [s, e] = span;
+    if (s < at || e > chars.length || e <= s) continue; // overlapping or out of range: left plain
+    out.push(chars.slice(at, s).join(''));
+    out.push(el('mark', { class: cls, id }, chars.slice(s, e).join('')));
+    at = e;
+  }
+  out.push(chars.slice(at).join(''));
+  return out;
+}
+
+function fieldsText(f) {
+  return {
+    type: f.type, date: f.date || '', date_end: f.date_end || '', places: f.places.join(', '),
+    actors: f.actors.map((a) => `${a.name} (${a.role})`).join('; '), killed: f.killed ?? '', injured: f.injured ?? '',
+  };
+}
+
+async function eventPage(id) {
+  const detail = await api(`/api/events/${encodeURIComponent(id)}`);
+  const doc = await api(`/api/documents/${detail.event.doc_id}`);
+  const e = detail.event;
+  const asserted = e.claims.filter((c) => c.stance === 'asserted');
+  const denied = e.claims.filter((c) => c.stance === 'denied');
+  const claims = el('div', { class: 'card claims', id: 'claims' },
+    el('div', { class: 'col', id: 'claims-asserted' }, el('h2', { class: 'asserted' }, `Asserted by (${asserted.length})`),
+      asserted.length ? el('ul', {}, asserted.map((c) => el('li', {}, c.claimant))) : el('p', { class: 'muted' }, 'nobody')),
+    el('div', { class: 'col', id: 'claims-denied' }, el('h2', { class: 'denied' }, `Denied by (${denied.length})`),
+      denied.length ? el('ul', {}, denied.map((c) => el('li', {}, c.claimant))) : el('p', { class: 'muted' }, 'nobody')));
+
+  const d = doc.document;
+  const source = el('div', { class: 'card' },
+    el('h2', {}, 'Source: ', el('a', { href: `#/documents/${d.doc_id}` }, d.title || d.name)),
+    el('p', { class: 'muted' }, [d.outlet, d.published, d.url].filter(Boolean).join(' · ')),
+    el('div', { class: 'source', id: 'source-text' }, highlighted(doc.clean_text, [{ span: e.span, cls: 'sentence', id: 'highlight' }])));
+
+  const now = fieldsText({ ...e, places: e.places.map((p) => p.name) });
+  const was = fieldsText(detail.extracted);
+  const fields = el('div', { class: 'card' }, el('h2', {}, 'Fields'),
+    el('table', { id: 'fields' }, el('thead', {}, el('tr', {}, el('th', {}, 'field'), el('th', {}, 'now'), el('th', {}, 'as extracted'))),
+      el('tbody', {}, Object.keys(now).map((k) => el('tr', { dataset: { field: k } }, el('td', {}, k), el('td', {}, String(now[k]) || '—'),
+        el('td', { class: now[k] === was[k] ? 'muted' : '' }, String(was[k]) || '—'))))),
+    el('p', { class: 'muted' }, `Zones on its date: ${e.zones.join(', ') || 'none'} · confidence ${e.confidence.toFixed(2)} · rules: ${e.rule.join(', ')}`));
+
+  const history = el('div', { class: 'card' }, el('h2', {}, 'Review history'), historyTable(detail.history));
+  show(el('h1', { id: 'event-title' }, `${e.type.replaceAll('_', ' ')} · ${e.date || 'undated'}${e.date_end ? ' – ' + e.date_end : ''} `,
+    pill(e.status), ' ', pill(e.review_state)),
+  claims, el('div', { class: 'grid2' }, el('div', {}, source, fields), el('div', {}, reviewPanel(e), history)));
+  const mark = document.getElementById('highlight');
+  if (mark) mark.scrollIntoView({ block: 'center' });
+}
+
+function historyTable(history) {
+  if (!history.length) return el('p', { class: 'muted', id: 'history' }, 'Not reviewed yet.');
+  return el('table', { id: 'history' }, el('thead', {}, el('tr', {}, ['When', 'Who', 'Action', 'Changes', 'Note'].map((h) => el('th', {}, h)))),
+    el('tbody', {}, history.map((c) => {
+      const a = fieldsText(c.before); const b = fieldsText(c.after);
+      const changes = Object.keys(a).filter((k) => String(a[k]) !== String(b[k]))
+        .map((k) => el('div', { class: 'diff' }, `${k}: `, el('del', {}, String(a[k]) || '—'), ' → ', el('ins', {}, String(b[k]) || '—')));
+      return el('tr', { class: 'history-row' }, el('td', {}, c.created_at.replace('T', ' ').replace('Z', ' UTC')), el('td', {}, c.user),
+        el('td', {}, c.action), el('td', {}, changes.length ? changes : el('span', { class: 'muted' }, 'no change')), el('td', {}, c.note || ''));
+    })));
+}
+
+function reviewPanel(e) {
+  const card = el('div', { class: 'card review-form', id: 'review' }, el('h2', {}, 'Review'));
+  if (!['analyst', 'admin'].includes(session.user.role)) {
+    card.append(el('p', { class: 'muted', id: 'review-readonly' }, `Your role (${session.user.role}) can read but not review.`));
+    return card;
+  }
+  const status = el('p', { id: 'review-status', role: 'status' });
+  const input = (id, value, attrs = {}) => el('input', { id, value: value ?? '', ...attrs });
+  const type = el('select', { id: 'fix-type' }, TYPES.map((t) => el('option', { value: t, selected: t === e.type }, t.replaceAll('_', ' '))));
+  const date = input('fix-date', e.date, { placeholder: 'YYYY-MM-DD' });
+  const dateEnd = input('fix-date-end', e.date_end, { placeholder: 'YYYY-MM-DD' });
+  const places = input('fix-places', e.places.map((p) => p.name).join(', '), { placeholder: 'Place, Place' });
+  const actors = el('textarea', { id: 'fix-actors', rows: 3, placeholder: 'name | role (one a line)' });
+  actors.value = e.actors.map((a) => `${a.name} | ${a.role}`).join('\n');
+  const killed = input('fix-killed', e.killed, { type: 'number', min: 0 });
+  const injured = input('fix-injured', e.injured, { type: 'number', min: 0 });
+  const note = el('textarea', { id: 'fix-note', rows: 2, placeholder: 'why (optional)' });
+  const send = async (action) => {
+    const body = { action, note: note.value };
+    if (action === 'correct') {
+      body.fields = {
+        type: type.value, date: date.value.trim() || null, date_end: dateEnd.value.trim() || null,
+        places: places.value.split(',').map((s) => s.trim()).filter(Boolean),
+        actors: actors.value.split('\n').map((l) => l.split('|').map((s) => s.trim())).filter((p) => p[0])
+          .map(([name, role]) => ({ name, role: ROLES.includes(role) ? role : 'participant' })),
+        killed: killed.value === '' ? null : Number(killed.value), injured: injured.value === '' ? null : Number(injured.value),
+      };
+    }
+    try {
+      await api(`/api/events/${e.event_id}/review`, { method: 'POST', body });
+      await eventPage(e.event_id);
+      const s = document.getElementById('review-status'); if (s) s.textContent = `Saved: ${action}.`;
+    } catch (err) { status.replaceChildren(errorBox(err)); }
+  };
+  card.append(
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', id: 'review-accept', on: { click: () => send('accept') } }, 'Accept as is'),
+      el('button', { type: 'button', id: 'review-reject', class: 'danger', on: { click: () => send('reject') } }, 'Reject (not an event)')),
+    el('label', { for: 'fix-type' }, 'Type'), type, el('label', { for: 'fix-date' }, 'Date'), date,
+    el('label', { for: 'fix-date-end' }, 'Date end'), dateEnd, el('label', { for: 'fix-places' }, 'Places (gazetteer names)'), places,
+    el('label', { for: 'fix-actors' }, 'Actors (name | role)'), actors, el('label', { for: 'fix-killed' }, 'Killed'), killed,
+    el('label', { for: 'fix-injured' }, 'Injured'), injured, el('label', { for: 'fix-note' }, 'Note'), note,
+    el('div', { class: 'buttons' }, el('button', { type: 'button', class: 'primary', id: 'review-correct', on: { click: () => send('correct') } }, 'Save correction')),
+    status);
+  return card;
+}
+
+// ---------- documents and search ----------
+
+async function documentsPage() {
+  const page = await api('/api/documents?limit=500');
+  show(el('h1', {}, 'Documents'), el('div', { class: 'card' }, el('table', { id: 'documents' },
+    el('thead', {}, el('tr', {}, ['#', 'Title', 'Outlet', 'Published', 'Events'].map((h) => el('th', {}, h)))),
+    el('tbody', {}, page.items.map((d) => el('tr', {}, el('td', {}, d.doc_id),
+      el('td', {}, el('a', { href: `#/documents/${d.doc_id}` }, d.title || d.name)), el('td', {}, d.outlet || ''),
+      el('td', {}, d.published || ''), el('td', {}, d.n_events)))))));
+}
+
+async function documentPage(id) {
+  const doc = await api(`/api/documents/${encodeURIComponent(id)}`);
+  const d = doc.document;
+  show(el('h1', { id: 'document-title' }, d.title || d.name),
+    el('p', { class: 'muted' }, [d.name, d.outlet, d.published, d.url].filter(Boolean).join(' · ')),
+    el('div', { class: 'grid2' },
+      el('div', { class: 'card' }, el('h2', {}, 'Clean text (event sentences marked)'),
+        el('div', { class: 'source', id: 'document-text' }, highlighted(doc.clean_text, doc.events.map((e) => ({ span: e.span, cls: 'other' }))))),
+      el('div', { class: 'card' }, el('h2', {}, `Events (${doc.events.length})`), el('ul', {}, doc.events.map((e) =>
+        el('li', {}, el('a', { href: `#/events/${e.event_id}` }, `${e.type.replaceAll('_', ' ')} · ${e.date || 'undated'}`), ' ', pill(e.status), el('br'),
+          el('span', { class: 'muted' }, e.text)))),
+      doc.removed.length ? el('details', {}, el('summary', {}, `${doc.removed.length} lines removed as boilerplate`),
+        el('ul', {}, doc.removed.map((l) => el('li', {}, l)))) : null)));
+}
+
+async function searchPage(text) {
+  const input = el('input', { id: 'search-input', value: text, placeholder: 'words, all required', size: 40 });
+  const form = el('form', { class: 'card', on: { submit: (ev) => { ev.preventDefault(); location.hash = '#/search?q=' + encodeURIComponent(input.value); } } },
+    input, ' ', el('button', { class: 'primary', type: 'submit' }, 'Search'));
+  if (!text.trim()) return show(el('h1', {}, 'Search'), form);
+  const res = await api('/api/search' + q({ q: text }));
+  show(el('h1', {}, 'Search'), form,
+    el('div', { class: 'card', id: 'search-documents' }, el('h2', {}, `Documents (${res.documents.length})`),
+      res.documents.map((d) => el('p', {}, el('a', { href: `#/documents/${d.doc_id}` }, d.title || d.name), el('br'), el('span', { class: 'muted' }, d.excerpt)))),
+    el('div', { class: 'card', id: 'search-events' }, el('h2', {}, `Events (${res.events.length})`),
+      res.events.map((e) => el('p', {}, el('a', { href: `#/events/${e.event_id}` }, `${e.type.replaceAll('_', ' ')} · ${e.date || 'undated'}`), ' ', pill(e.status), el('br'), e.text))));
+  input.focus();
+}
+
+window.addEventListener('hashchange', route);
+window.addEventListener('DOMContentLoaded', route);
