@@ -24,7 +24,13 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-function show(...nodes) {
+// Routes render asynchronously: a page still loading when the user (or a
+// test) has moved on must not replace the newer page. Each route() gets a
+// number; show() from an older one throws Stale, which route() ignores.
+let routeSeq = 0;
+class Stale extends Error {}
+function show(seq, ...nodes) {
+  if (seq !== routeSeq) throw new Stale();
   main().replaceChildren(...nodes);
 }
 
@@ -41,7 +47,6 @@ async function api(path, { method = 'GET', body } = {}) {
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const err = data && data.error ? data.error : { code: 'http_' + res.status, message: res.statusText };
-    if (res.status === 401 && path !== '/api/login') { session = null; location.hash = '#/login'; }
     throw new ApiError(res.status, err.code, err.message);
   }
   return data;
@@ -65,23 +70,28 @@ const fromDay = (t) => new Date(t).toISOString().slice(0, 10);
 // ---------- routing ----------
 
 async function route() {
+  const seq = ++routeSeq;
   const hash = location.hash || '#/map';
   document.querySelectorAll('#nav a').forEach((a) => a.classList.toggle('active', hash.startsWith(a.getAttribute('href'))));
   if (!session) {
     try { session = await api('/api/me'); } catch { session = null; }
   }
+  if (seq !== routeSeq) return;
   renderHeader();
-  if (!session) return loginPage();
+  if (!session) return loginPage(seq);
   const [path, query] = hash.slice(1).split('?');
   const parts = path.split('/').filter(Boolean);
   try {
-    if (parts[0] === 'events' && parts[1]) return await eventPage(parts[1]);
-    if (parts[0] === 'documents' && parts[1]) return await documentPage(parts[1]);
-    if (parts[0] === 'documents') return await documentsPage();
-    if (parts[0] === 'search') return await searchPage(new URLSearchParams(query || '').get('q') || '');
-    return await mapPage();
+    if (parts[0] === 'events' && parts[1]) return await eventPage(seq, parts[1]);
+    if (parts[0] === 'documents' && parts[1]) return await documentPage(seq, parts[1]);
+    if (parts[0] === 'documents') return await documentsPage(seq);
+    if (parts[0] === 'search') return await searchPage(seq, new URLSearchParams(query || '').get('q') || '');
+    return await mapPage(seq);
   } catch (e) {
-    show(el('div', { class: 'card' }, errorBox(e)));
+    if (e instanceof Stale || seq !== routeSeq) return;
+    // The session expired or was ended elsewhere: log in again, same page after.
+    if (e.status === 401) { session = null; renderHeader(); return loginPage(seq); }
+    show(seq, el('div', { class: 'card' }, errorBox(e)));
   }
 }
 
@@ -91,7 +101,7 @@ function renderHeader() {
   document.getElementById('whoami').textContent = session ? `${session.user.name} (${session.user.role})` : '';
 }
 
-function loginPage() {
+function loginPage(seq) {
   const name = el('input', { id: 'login-name', name: 'name', autocomplete: 'username', required: true });
   const password = el('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const status = el('p', { class: 'error', id: 'login-error' });
@@ -105,7 +115,7 @@ function loginPage() {
   el('h1', {}, 'Log in'), el('label', { for: 'login-name' }, 'User name'), name,
   el('label', { for: 'login-password' }, 'Password'), password, status,
   el('button', { class: 'primary', type: 'submit', id: 'login-submit' }, 'Log in'));
-  show(form);
+  show(seq, form);
   name.focus();
 }
 
@@ -124,10 +134,11 @@ const TYPE_COLORS = {
   resource_exploitation: '#8c564b', looting: '#bd9e39', protest: '#e7ba52', obstruction: '#ad494a', agreement: '#393b79',
   restriction: '#637939',
 };
+const COUNTRY_LABELS = ['Armenia', 'Azerbaijan', 'Georgia', 'Iran', 'Turkey', 'Russia'];
 const ZONE_COLORS = { 'peacekeeping-zone': '#1f5fa8', 'lachin-corridor': '#d97706' };
 let mapState = null; // kept across visits: filters, map date, brushed range
 
-async function mapPage() {
+async function mapPage(seq) {
   const [facets, roads, basemap] = await Promise.all([
     api('/api/facets'), api('/api/map/roads'), fetch('basemap.json').then((r) => r.json()),
   ]);
@@ -136,7 +147,8 @@ async function mapPage() {
   // The slider starts with the ceasefire's zones, even before the first event.
   const t0 = Math.min(toDay(first), toDay('2020-11-10'));
   const t1 = Math.max(toDay(last), t0 + DAY);
-  mapState = mapState || { filters: {}, date: first, range: null };
+  // The map opens on the latest day with events: the zones as they stand then.
+  mapState = mapState || { filters: {}, date: fromDay(Math.max(toDay(last), toDay('2020-11-10'))), range: null };
 
   const select = (name, label, values) => el('label', {}, label,
     el('select', { id: `filter-${name}`, name, on: { change: (ev) => { mapState.filters[name] = ev.target.value; refresh(); } } },
@@ -164,15 +176,23 @@ async function mapPage() {
     el('div', { id: 'histogram' }));
   const count = el('p', { id: 'event-count', class: 'muted' });
   const list = el('div', { class: 'eventlist' });
-  show(el('div', { class: 'layout' }, filters,
+  show(seq, el('div', { class: 'layout' }, filters,
     el('div', {}, el('div', { id: 'map' }), timebar, el('div', { class: 'card' }, el('h2', {}, 'Events'), count, list))));
 
   const map = L.map('map', { zoomSnap: 0.5, preferCanvas: false }).setView([39.85, 46.6], 8);
   map.attributionControl.addAttribution('Base map: Natural Earth (public domain); places: GeoNames (CC BY 4.0)');
-  L.geoJSON(basemap, { style: { color: '#8a96a8', weight: 1, fillColor: '#f2f0e9', fillOpacity: 1 }, interactive: false }).addTo(map);
+  L.geoJSON(basemap, { style: { color: '#8a96a8', weight: 1, fillColor: '#f2f0e9', fillOpacity: 1 } }).addTo(map);
+  for (const f of basemap.features) {
+    if (!COUNTRY_LABELS.includes(f.properties.name)) continue;
+    const b = L.geoJSON(f).getBounds();
+    L.tooltip({ permanent: true, direction: 'center', className: 'country-label', interactive: false })
+      .setLatLng(b.getCenter()).setContent(el('span', {}, f.properties.name)).addTo(map);
+  }
   const zoneLayer = L.layerGroup().addTo(map);
   L.geoJSON(roads, {
-    style: (f) => ({ color: '#7a4b21', weight: 2, dashArray: f.properties.approximate ? '5 4' : null, className: 'road' }),
+    // GeoJSON styles every layer, points too, before it is drawn: the class comes from here.
+    style: (f) => (f.geometry.type === 'Point' ? { className: `map-${f.properties.kind}` }
+      : { color: '#7a4b21', weight: 2, dashArray: f.properties.approximate ? '5 4' : null, className: 'road' }),
     pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 4, color: '#111', weight: 1.5, fillColor: '#fff', fillOpacity: 1,
       className: `map-${f.properties.kind}` }),
     onEachFeature: (f, layer) => layer.bindTooltip(el('span', {}, `${f.properties.name} (${f.properties.kind}${f.properties.active_from ? ', from ' + f.properties.active_from : ''})`)),
@@ -308,7 +328,7 @@ function fieldsText(f) {
   };
 }
 
-async function eventPage(id) {
+async function eventPage(seq, id) {
   const detail = await api(`/api/events/${encodeURIComponent(id)}`);
   const doc = await api(`/api/documents/${detail.event.doc_id}`);
   const e = detail.event;
@@ -335,7 +355,7 @@ async function eventPage(id) {
     el('p', { class: 'muted' }, `Zones on its date: ${e.zones.join(', ') || 'none'} · confidence ${e.confidence.toFixed(2)} · rules: ${e.rule.join(', ')}`));
 
   const history = el('div', { class: 'card' }, el('h2', {}, 'Review history'), historyTable(detail.history));
-  show(el('h1', { id: 'event-title' }, `${e.type.replaceAll('_', ' ')} · ${e.date || 'undated'}${e.date_end ? ' – ' + e.date_end : ''} `,
+  show(seq, el('h1', { id: 'event-title', dataset: { eventId: e.event_id } }, `${e.type.replaceAll('_', ' ')} · ${e.date || 'undated'}${e.date_end ? ' – ' + e.date_end : ''} `,
     pill(e.status), ' ', pill(e.review_state)),
   claims, el('div', { class: 'grid2' }, el('div', {}, source, fields), el('div', {}, reviewPanel(e), history)));
   const mark = document.getElementById('highlight');
@@ -384,7 +404,7 @@ function reviewPanel(e) {
     }
     try {
       await api(`/api/events/${e.event_id}/review`, { method: 'POST', body });
-      await eventPage(e.event_id);
+      await eventPage(routeSeq, e.event_id);
       const s = document.getElementById('review-status'); if (s) s.textContent = `Saved: ${action}.`;
     } catch (err) { status.replaceChildren(errorBox(err)); }
   };
@@ -403,19 +423,19 @@ function reviewPanel(e) {
 
 // ---------- documents and search ----------
 
-async function documentsPage() {
+async function documentsPage(seq) {
   const page = await api('/api/documents?limit=500');
-  show(el('h1', {}, 'Documents'), el('div', { class: 'card' }, el('table', { id: 'documents' },
+  show(seq, el('h1', {}, 'Documents'), el('div', { class: 'card' }, el('table', { id: 'documents' },
     el('thead', {}, el('tr', {}, ['#', 'Title', 'Outlet', 'Published', 'Events'].map((h) => el('th', {}, h)))),
     el('tbody', {}, page.items.map((d) => el('tr', {}, el('td', {}, d.doc_id),
       el('td', {}, el('a', { href: `#/documents/${d.doc_id}` }, d.title || d.name)), el('td', {}, d.outlet || ''),
       el('td', {}, d.published || ''), el('td', {}, d.n_events)))))));
 }
 
-async function documentPage(id) {
+async function documentPage(seq, id) {
   const doc = await api(`/api/documents/${encodeURIComponent(id)}`);
   const d = doc.document;
-  show(el('h1', { id: 'document-title' }, d.title || d.name),
+  show(seq, el('h1', { id: 'document-title', dataset: { docId: d.doc_id } }, d.title || d.name),
     el('p', { class: 'muted' }, [d.name, d.outlet, d.published, d.url].filter(Boolean).join(' · ')),
     el('div', { class: 'grid2' },
       el('div', { class: 'card' }, el('h2', {}, 'Clean text (event sentences marked)'),
@@ -427,13 +447,13 @@ async function documentPage(id) {
         el('ul', {}, doc.removed.map((l) => el('li', {}, l)))) : null)));
 }
 
-async function searchPage(text) {
+async function searchPage(seq, text) {
   const input = el('input', { id: 'search-input', value: text, placeholder: 'words, all required', size: 40 });
   const form = el('form', { class: 'card', on: { submit: (ev) => { ev.preventDefault(); location.hash = '#/search?q=' + encodeURIComponent(input.value); } } },
     input, ' ', el('button', { class: 'primary', type: 'submit' }, 'Search'));
-  if (!text.trim()) return show(el('h1', {}, 'Search'), form);
+  if (!text.trim()) return show(seq, el('h1', {}, 'Search'), form);
   const res = await api('/api/search' + q({ q: text }));
-  show(el('h1', {}, 'Search'), form,
+  show(seq, el('h1', {}, 'Search'), form,
     el('div', { class: 'card', id: 'search-documents' }, el('h2', {}, `Documents (${res.documents.length})`),
       res.documents.map((d) => el('p', {}, el('a', { href: `#/documents/${d.doc_id}` }, d.title || d.name), el('br'), el('span', { class: 'muted' }, d.excerpt)))),
     el('div', { class: 'card', id: 'search-events' }, el('h2', {}, `Events (${res.events.length})`),

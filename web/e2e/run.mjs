@@ -1,0 +1,202 @@
+// End-to-end checks of the truce UI in real headless Chromium (Debian's
+// /usr/bin/chromium, driven by playwright-core; no browser is downloaded).
+// Run by crates/truce-server/tests/it/browser.rs against a live server over
+// the demo corpus. Env: TRUCE_URL, TRUCE_CHROMIUM, TRUCE_SCREENSHOTS,
+// TRUCE_ANALYST / TRUCE_VIEWER ("name:password").
+import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+
+const base = process.env.TRUCE_URL;
+const shots = process.env.TRUCE_SCREENSHOTS || 'screenshots';
+const [analyst, analystPw] = (process.env.TRUCE_ANALYST || '').split(':');
+const [viewer, viewerPw] = (process.env.TRUCE_VIEWER || '').split(':');
+if (!base || !analyst || !viewer) throw new Error('set TRUCE_URL, TRUCE_ANALYST and TRUCE_VIEWER');
+
+let passed = 0; let failed = 0;
+const problems = []; // page errors, console errors (CSP violations show there), dialogs
+function assert(cond, message) { if (!cond) throw new Error(message); }
+async function check(name, fn) {
+  const t = Date.now();
+  try { await fn(); passed++; console.log(`ok - ${name} (${Date.now() - t} ms)`); } catch (e) { failed++; console.log(`not ok - ${name}: ${e.stack || e}`); }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.TRUCE_CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  // Playwright gives every launch a fresh, empty profile (its own --user-data-dir).
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+
+async function newPage(who) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`));
+  page.on('console', (m) => {
+    // Refused requests the checks make on purpose (logged out, wrong password, viewer writes) are logged too.
+    if (m.type() === 'error' && !/Failed to load resource: .*status of (401|403)/.test(m.text())) problems.push(`${who}: console error: ${m.text()} ${JSON.stringify(m.location())}`);
+  });
+  page.on('dialog', async (d) => { problems.push(`${who}: a ${d.type()} dialog opened: ${d.message()}`); await d.dismiss(); });
+  return page;
+}
+
+async function login(page, name, password) {
+  await page.goto(base + '/#/map');
+  await page.locator('#login-name').fill(name);
+  await page.locator('#login-password').fill(password);
+  await page.locator('#login-submit').click();
+  await page.locator('#whoami', { hasText: name }).waitFor();
+}
+
+const getJson = (page, path) => page.evaluate(async (p) => (await fetch(p)).json(), path);
+const shot = (page, name) => page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
+
+const page = await newPage('analyst');
+let events = [];
+let protest = null;
+
+await check('the login page renders and a wrong password is refused', async () => {
+  await page.goto(base + '/');
+  await page.locator('#login-name').waitFor();
+  await shot(page, '01-login');
+  await page.locator('#login-name').fill(analyst);
+  await page.locator('#login-password').fill('wrong password');
+  await page.locator('#login-submit').click();
+  await page.locator('#login-error', { hasText: 'wrong user name or password' }).waitFor();
+});
+
+await check('the map shows the demo events', async () => {
+  await login(page, analyst, analystPw);
+  await page.locator('#event-table tbody tr').first().waitFor();
+  events = (await getJson(page, '/api/events?limit=500')).items;
+  const located = events.filter((e) => e.places.some((p) => p.lat !== null));
+  assert(events.length >= 20, `only ${events.length} events in the demo`);
+  await page.waitForFunction((n) => document.querySelectorAll('path.event-marker').length === n, located.length);
+  const rows = await page.locator('#event-table tbody tr').count();
+  assert(rows === events.length, `${rows} rows listed, ${events.length} events`);
+  assert(await page.locator('path.road').count() > 0, 'no road drawn');
+  assert(await page.locator('path.map-checkpoint').count() > 0, 'no checkpoint drawn');
+  assert(await page.locator('.leaflet-overlay-pane path').count() > located.length, 'no base map drawn');
+  await shot(page, '02-map');
+});
+
+await check('the date slider changes the zone drawn (peacekeeping-zone, 2020-12-12 vs 2020-12-14)', async () => {
+  const zonePath = () => page.locator('path.zone-peacekeeping-zone').first().getAttribute('d');
+  // The slider: day index from its first day.
+  const min = await page.locator('#map-date').getAttribute('min');
+  const index = (day) => String(Math.round((Date.parse(day) - Date.parse(min)) / 86400000));
+  await page.locator('#date-slider').fill(index('2020-12-12'));
+  await page.locator('#map-date').evaluate((i) => i.value).then((v) => assert(v === '2020-12-12', `date input says ${v}`));
+  await page.locator('#zone-legend li[data-zone="peacekeeping-zone"][data-to="2020-12-12"]').waitFor();
+  const before = await zonePath();
+  await shot(page, '03-map-2020-12-12');
+  await page.locator('#date-slider').fill(index('2020-12-14'));
+  await page.locator('#zone-legend li[data-zone="peacekeeping-zone"][data-from="2020-12-13"]').waitFor();
+  const after = await zonePath();
+  assert(before && after && before !== after, 'the peacekeeping zone was not redrawn');
+  const legend = await page.locator('#zone-legend').innerText();
+  assert(legend.includes('illustrative'), `zones not labelled illustrative: ${legend}`);
+  await shot(page, '04-map-2020-12-14');
+  // The date box drives the same thing.
+  await page.locator('#map-date').fill('2020-12-12');
+  await page.locator('#map-date').dispatchEvent('change');
+  await page.locator('#zone-legend li[data-zone="peacekeeping-zone"][data-to="2020-12-12"]').waitFor();
+});
+
+await check('a filter narrows the map', async () => {
+  const disputed = events.filter((e) => e.status === 'disputed');
+  await page.locator('#filter-status').selectOption('disputed');
+  await page.waitForFunction((n) => document.querySelectorAll('#event-table tbody tr').length === n, disputed.length);
+  await page.locator('#filter-status').selectOption('');
+  await page.waitForFunction((n) => document.querySelectorAll('#event-table tbody tr').length === n, events.length);
+});
+
+await check('an event page highlights its sentence, with every claim side by side', async () => {
+  protest = events.find((e) => e.text.includes('sit-in')) || events.find((e) => e.doc.startsWith('08_'));
+  assert(protest, 'no event from the protest report');
+  await page.goto(`${base}/#/events/${protest.event_id}`);
+  await page.locator(`#event-title[data-event-id="${protest.event_id}"]`).waitFor();
+  const mark = page.locator('#source-text mark#highlight');
+  await mark.waitFor();
+  const marked = await mark.textContent();
+  assert(marked === protest.text, `highlighted ${JSON.stringify(marked)}, expected ${JSON.stringify(protest.text)}`);
+  const asserted = await page.locator('#claims-asserted li').allTextContents();
+  const expected = protest.claims.filter((c) => c.stance === 'asserted').map((c) => c.claimant);
+  assert(JSON.stringify(asserted) === JSON.stringify(expected), `asserted ${asserted} vs ${expected}`);
+  await page.locator('#claims-denied').waitFor();
+  // A disputed event shows its denials in the other column.
+  const disputed = events.find((e) => e.status === 'disputed');
+  await page.goto(`${base}/#/events/${disputed.event_id}`);
+  await page.locator(`#event-title[data-event-id="${disputed.event_id}"]`).waitFor();
+  const denied = await page.locator('#claims-denied li').allTextContents();
+  assert(denied.length >= 1, 'a disputed event with no denial shown');
+  await shot(page, '05-event-disputed');
+});
+
+await check('a review edit persists across reload and appears in the history', async () => {
+  await page.goto(`${base}/#/events/${protest.event_id}`);
+  await page.locator(`#event-title[data-event-id="${protest.event_id}"]`).waitFor();
+  await page.locator('#review-correct').waitFor();
+  await page.locator('#fix-type').selectOption('obstruction');
+  await page.locator('#fix-places').fill('Shusha, Lachin corridor');
+  await page.locator('#fix-note').fill('organisers call it a sit-in; the road is blocked');
+  await page.locator('#review-correct').click();
+  await page.locator('#history .history-row').first().waitFor();
+  await page.reload();
+  await page.locator('#history .history-row').first().waitFor();
+  const type = await page.locator('#fields tr[data-field="type"] td').nth(1).textContent();
+  assert(type === 'obstruction', `type after reload: ${type}`);
+  const row = await page.locator('#history .history-row').first().innerText();
+  assert(row.includes(analyst) && row.includes('correct') && row.includes('obstruction') && row.includes('sit-in'), `history row: ${row}`);
+  const extracted = await page.locator('#fields tr[data-field="type"] td').nth(2).textContent();
+  assert(extracted === protest.type, `the extracted type is kept: ${extracted}`);
+  await page.locator('#event-title', { hasText: 'corrected' }).waitFor();
+  await shot(page, '06-event-reviewed');
+});
+
+await check('a viewer cannot write', async () => {
+  const vpage = await newPage('viewer');
+  await login(vpage, viewer, viewerPw);
+  await vpage.goto(`${base}/#/events/${protest.event_id}`);
+  await vpage.locator(`#event-title[data-event-id="${protest.event_id}"]`).waitFor();
+  await vpage.locator('#review-readonly').waitFor();
+  assert(await vpage.locator('#review-accept').count() === 0, 'review buttons shown to a viewer');
+  const answer = await vpage.evaluate(async (id) => {
+    const me = await (await fetch('/api/me')).json();
+    const res = await fetch(`/api/events/${id}/review`, { method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token }, body: JSON.stringify({ action: 'reject' }) });
+    return { status: res.status, body: await res.json() };
+  }, protest.event_id);
+  assert(answer.status === 403 && answer.body.error.code === 'forbidden', `viewer write answered ${JSON.stringify(answer)}`);
+  const history = await getJson(vpage, `/api/events/${protest.event_id}/history`);
+  assert(history.length === 1, `history has ${history.length} entries`);
+  await shot(vpage, '07-viewer-event');
+  await vpage.context().close();
+});
+
+await check('the report with <script> renders as text and runs nothing', async () => {
+  const docs = (await getJson(page, '/api/documents?limit=500')).items;
+  const doc = docs.find((d) => d.name === '08_lachin-road-protest.txt');
+  await page.goto(`${base}/#/documents/${doc.doc_id}`);
+  await page.locator(`#document-title[data-doc-id="${doc.doc_id}"]`).waitFor();
+  const text = page.locator('#document-text');
+  await text.waitFor();
+  assert((await text.textContent()).includes('<script>alert(1)</script>'), 'the markup is not shown as text');
+  assert(await page.locator('#document-text script').count() === 0, 'a script element was created');
+  await text.evaluate((box) => { box.scrollTop = box.scrollHeight; }); // the line with the markup is the last
+  await shot(page, '08-document-script');
+  await page.goto(`${base}/#/search?q=script+alert`);
+  await page.locator('#search-documents p').first().waitFor();
+  assert((await page.locator('#search-documents').textContent()).includes('<script>'), 'excerpt not shown as text');
+  await shot(page, '09-search');
+  await page.waitForTimeout(300);
+  assert(!problems.some((p) => p.includes('dialog')), problems.join('\n'));
+});
+
+await check('no page errors, console errors or dialogs anywhere', async () => {
+  assert(problems.length === 0, problems.join('\n'));
+});
+
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
