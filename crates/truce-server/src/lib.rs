@@ -91,6 +91,32 @@ pub async fn serve(
     serve_on(state, listener, shutdown).await
 }
 
+/// For `truce serve`: opens the store named by `db` (see [`store_factory`]),
+/// serves on `addr` until Ctrl-C, on a runtime of its own, and calls
+/// `ready` with the bound address once it is listening. Blocks.
+pub fn serve_blocking(db: &str, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+    let state = AppState::new(store_factory(db))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        ready(listener.local_addr()?);
+        serve_on(state, listener, async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+    })?;
+    Ok(())
+}
+
+/// Why [`serve_blocking`] stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Start(#[from] StartError),
+    #[error("serving: {0}")]
+    Io(#[from] std::io::Error),
+}
+
 /// Serves [`router`] on a listener already bound (port 0 in tests).
 pub async fn serve_on(
     state: AppState,
