@@ -198,13 +198,44 @@ enum Command {
         #[arg(long, env = "TRUCE_PG_SCHEMA")]
         pg_schema: Option<String>,
     },
-    /// Ingest the bundled demo corpus into a local SQLite file and summarize what was found.
+    /// Serve the web UI and the JSON API (OpenAPI at /api/openapi.json).
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
+    /// Manage the accounts of the web UI.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Ingest the bundled demo corpus into a local SQLite file, summarize what was found, and serve the web UI.
     Demo {
         #[arg(long, default_value = "truce-demo.db")]
         db: PathBuf,
         /// Corpus folder (default: the bundled corpus/demo).
         #[arg(long)]
         corpus: Option<PathBuf>,
+        /// Where to serve the web UI.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Ingest and summarize only; do not serve.
+        #[arg(long)]
+        no_serve: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add an account; its password is generated and printed once.
+    Add {
+        name: String,
+        /// viewer (reads), analyst (also reviews events) or admin (also manages accounts).
+        #[arg(long, default_value = "analyst")]
+        role: String,
+        #[command(flatten)]
+        db: DbArg,
     },
 }
 
@@ -235,6 +266,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Serves the web UI and API until Ctrl-C.
+fn serve(factory: truce_server::StoreFactory, addr: std::net::SocketAddr) -> anyhow::Result<()> {
+    truce_server::serve_blocking(factory, addr, |bound| {
+        println!("truce: serving the web UI and API on http://{bound}/  (Ctrl-C stops)");
+        if !truce_server::ui_built() {
+            eprintln!("note: the web UI is not built: run scripts/build-ui.sh, then build truce again");
+        }
+    })?;
+    Ok(())
 }
 
 fn exit_for(failures: usize) -> ExitCode {
@@ -362,7 +404,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             bench::run(&paths, mb)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Demo { db, corpus } => {
+        Command::Demo { db, corpus, addr, no_serve } => {
             let corpus = corpus.unwrap_or_else(pipeline::demo_corpus);
             if !corpus.is_dir() {
                 bail!("{}: demo corpus folder not found", corpus.display());
@@ -370,7 +412,25 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let mut store = Db::Sqlite(db.clone()).open()?;
             let failures = ingest(store.as_mut(), &[corpus], &ManifestChoice::Beside, &LoadOptions::default())?;
             output::write_demo_summary(&mut std::io::stdout().lock(), store.as_ref(), &db)?;
+            if let Some(password) = truce_server::users::ensure_admin(store.as_mut())? {
+                println!("\nweb UI login: {} / {password}  (shown once; `truce user add` makes more accounts)", truce_server::users::DEMO_ADMIN);
+            }
+            drop(store);
+            if !no_serve {
+                serve(truce_server::store_factory(&db.to_string_lossy(), None), addr)?;
+            }
             Ok(exit_for(failures))
+        }
+        Command::Serve { db, addr } => {
+            serve(truce_server::store_factory(&db.db, db.pg_schema.as_deref()), addr)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User { command: UserCommand::Add { name, role, db } } => {
+            let role: truce_store::UserRole = role.parse().map_err(anyhow::Error::msg)?;
+            let mut store = Db::of(&db).open()?;
+            let password = truce_server::users::add_user(store.as_mut(), &name, role, None)?;
+            println!("password for {name} (shown once): {password}");
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -91,11 +91,11 @@ pub async fn serve(
     serve_on(state, listener, shutdown).await
 }
 
-/// For `truce serve`: opens the store named by `db` (see [`store_factory`]),
-/// serves on `addr` until Ctrl-C, on a runtime of its own, and calls
-/// `ready` with the bound address once it is listening. Blocks.
-pub fn serve_blocking(db: &str, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
-    let state = AppState::new(store_factory(db))?;
+/// For `truce serve`: serves the store `factory` opens (see [`store_factory`])
+/// on `addr` until Ctrl-C, on a runtime of its own, and calls `ready` with the
+/// bound address once it is listening. Blocks.
+pub fn serve_blocking(factory: StoreFactory, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+    let state = AppState::new(factory)?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr).await?;
@@ -127,11 +127,18 @@ pub async fn serve_on(
 }
 
 /// The store factory for `--db`: a `postgres://` (or `postgresql://`) URL
-/// opens PostgreSQL, anything else is a SQLite file path.
-pub fn store_factory(db: &str) -> StoreFactory {
+/// opens PostgreSQL (in `pg_schema` when given), anything else is a SQLite file path.
+pub fn store_factory(db: &str, pg_schema: Option<&str>) -> StoreFactory {
     let db = db.to_owned();
+    let schema = pg_schema.map(str::to_owned);
     if db.starts_with("postgres://") || db.starts_with("postgresql://") {
-        Arc::new(move || Ok(Box::new(truce_store_postgres::PgStore::connect(&db)?) as Box<dyn Store + Send>))
+        Arc::new(move || {
+            let store = match &schema {
+                Some(s) => truce_store_postgres::PgStore::connect_with_schema(&db, s)?,
+                None => truce_store_postgres::PgStore::connect(&db)?,
+            };
+            Ok(Box::new(store) as Box<dyn Store + Send>)
+        })
     } else {
         let path = PathBuf::from(db);
         Arc::new(move || Ok(Box::new(truce_store_sqlite::SqliteStore::open(&path)?) as Box<dyn Store + Send>))

@@ -52,7 +52,7 @@ fn one_occurrence_two_outlets_one_denial_is_one_disputed_incident_with_three_cla
 fn bulletins_render_in_markdown_and_escape_hostile_text_in_html() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("demo.db");
-    assert!(truce(&["demo", "--db", path_str(&db)]).status.success());
+    assert!(truce(&["demo", "--no-serve", "--db", path_str(&db)]).status.success());
     let md = truce(&["report", "--db", path_str(&db), "--from", "2022-12-01", "--to", "2022-12-31"]);
     assert!(md.status.success(), "{}", stderr(&md));
     let md = stdout(&md);

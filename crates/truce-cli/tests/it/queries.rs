@@ -5,7 +5,7 @@ use crate::{path_str, shared, stderr, stdout, truce};
 fn demo_db() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("demo.db");
-    let out = truce(&["demo", "--db", path_str(&db)]);
+    let out = truce(&["demo", "--no-serve", "--db", path_str(&db)]);
     assert!(out.status.success(), "demo failed: {}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("events by type:"), "{text}");
@@ -48,7 +48,7 @@ fn demo_then_filters() {
     assert!(stdout(&csv).starts_with("event_id,doc,type,date,date_end,places"), "{}", stdout(&csv));
 
     // Running the demo again stores nothing twice.
-    let again = truce(&["demo", "--db", db]);
+    let again = truce(&["demo", "--no-serve", "--db", db]);
     assert!(stderr(&again).contains("ingested 0 new documents"), "{}", stderr(&again));
     assert_eq!(jsonl(&["events", "--db", db, "--format", "jsonl"]).len(), all.len());
 }
@@ -121,4 +121,21 @@ fn extracted_events_carry_a_location_with_precision_and_toponyms() {
     assert_eq!(loc["acled_geo_precision"], 2);
     let written: Vec<&str> = loc["toponyms"].as_array().unwrap().iter().filter_map(|t| t["written"].as_str()).collect();
     assert!(written.contains(&"Khankandi"), "the source's own spelling is kept: {written:?}");
+}
+
+#[test]
+fn demo_creates_an_admin_once_and_user_add_prints_a_password() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.db");
+    let first = stdout(&truce(&["demo", "--no-serve", "--db", path_str(&db)]));
+    assert!(first.contains("web UI login: admin / "), "{first}");
+    let second = stdout(&truce(&["demo", "--no-serve", "--db", path_str(&db)]));
+    assert!(!second.contains("web UI login"), "the admin password is shown once: {second}");
+    let added = truce(&["user", "add", "ana", "--role", "viewer", "--db", path_str(&db)]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert!(stdout(&added).contains("password for ana (shown once): "));
+    let again = truce(&["user", "add", "ana", "--role", "viewer", "--db", path_str(&db)]);
+    assert_eq!(again.status.code(), Some(1), "a taken name is refused");
+    let bad_role = truce(&["user", "add", "bo", "--role", "owner", "--db", path_str(&db)]);
+    assert_eq!(bad_role.status.code(), Some(1));
 }

@@ -75,7 +75,7 @@ pub fn demo() -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("truce.db");
     std::fs::copy(template(), &path).unwrap();
-    let factory: StoreFactory = truce_server::store_factory(path.to_str().unwrap());
+    let factory: StoreFactory = truce_server::store_factory(path.to_str().unwrap(), None);
     let state = AppState::new(factory).unwrap();
     Demo { state, path, _dir: dir }
 }
