@@ -557,6 +557,15 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     inherit_dates(&mut candidates, text, &sentences, &dates, doc.meta.published);
     let candidates = attach_followers(candidates, text, &sentences);
     let mut merged: Vec<Candidate> = merge_document(candidates).into_iter().filter(|c| !c.headline).collect();
+    // A short news item dated to the day tells recent violence: what it leaves undated falls
+    // in the month of publication (decided after merging, so it joins nothing it should not).
+    let news = doc.meta.published.filter(|p| p.is_full() && text.len() <= 5000);
+    for c in merged.iter_mut().filter(|c| c.date.is_none() && c.episode.is_none() && VIOLENT.contains(&c.event_type)) {
+        if let Some(month) = news.and_then(|p| PartialDate::ym(p.year()?, p.month()?)) {
+            c.date = Some(month);
+            c.rules.push("date:month_of_news".into());
+        }
+    }
     if no_casualties_said {
         for c in merged.iter_mut().filter(|c| VIOLENT.contains(&c.event_type) && c.killed.is_none() && c.injured.is_none()) {
             c.killed = Some(0);
