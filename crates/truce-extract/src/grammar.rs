@@ -730,7 +730,7 @@ fn said_after_re() -> &'static Regex {
 
 fn said_before_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"(?i)(?:\b(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?|\b(?:published|released|issued|posted)\s+(?:\w+\s+){0,2}?(?:in|on)\s+)$")
+    re(&RE, r"(?i)(?:\b(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?|\b(?:published|released|issued|posted)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:early\s+|mid-|late\s+)?)$")
 }
 
 fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec<DateAt> {
@@ -785,7 +785,9 @@ fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usiz
         .iter()
         .copied()
         .filter(usable)
-        .filter(|d| !(has_event_date && d.statement))
+        // A statement's date dates the statement; it dates the event only for a short
+        // wire lead where the two are the same news ("Armenia said on Friday that").
+        .filter(|d| !d.statement || (!has_event_date && !d.raw.rule.starts_with("month")))
         // "the statement of November 10, 2020" dates the statement, not what happened beside it.
         .filter(|d| t.event_type == EventType::Agreement || d.raw.rule == "after_episode" || !episode_spans.iter().any(|(s, e)| d.raw.start < *e && *s < d.raw.end))
         .min_by_key(|d| {
