@@ -6,8 +6,8 @@ use std::process::Command;
 
 use crate::{path_str, repo, shared, stderr, stdout, truce};
 
-/// The F1 the extractor must keep on the seeds: the figure reached (0.925), minus 0.02.
-const SEED_F1_FLOOR: f64 = 0.90;
+/// The F1 the extractor must keep on the seeds: the figure reached (0.933), minus 0.02.
+const SEED_F1_FLOOR: f64 = 0.91;
 /// The same on the development set (0.902 reached).
 const DEV_F1_FLOOR: f64 = 0.88;
 
@@ -38,7 +38,8 @@ fn seed_events_score_at_least_the_floor() {
     let f1 = json["f1"].as_f64().expect("f1");
     assert!(f1 >= SEED_F1_FLOOR, "seed F1 {f1:.3} fell below {SEED_F1_FLOOR}: {headline}");
     assert!(json["casualty"].as_f64().expect("casualty") >= 0.95, "{headline}");
-    assert!(json["claim"].as_f64().expect("claim") >= 0.88, "{headline}");
+    assert!(json["claim"].as_f64().expect("claim") >= 0.90, "{headline}");
+    assert!(json["date"].as_f64().expect("date") >= 0.88, "{headline}");
 }
 
 #[test]
