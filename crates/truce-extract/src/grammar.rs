@@ -415,7 +415,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         // Places and actors go to the nearest trigger of the sentence.
         if !sent_cands.is_empty() {
             let actor_spans: Vec<(usize, usize)> = s_mentions.iter().map(|m| (m.start, m.end)).collect();
-            let place_names = select_places(text, gaz, &s_places, &actor_spans, s.start);
+            let place_names = select_places(text, gaz, &s_places, &actor_spans, s.start, s.end);
             let sent_cands_len = sent_cands.len();
             let has_non_country = place_names.iter().any(|p| !p.2);
             // A place written right after a trigger ("talks ... in Brussels") belongs to that event alone.
@@ -445,6 +445,17 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                     if keep && !c.places.iter().any(|(_, n)| n == name) {
                         c.places.push((*pos, name.clone()));
                     }
+                }
+                // "the peacekeepers in Azerbaijan's Karabakh refused to escort the march towards the
+                // Hakari bridge": where an actor is stationed is the event's place only when the text
+                // names no other.
+                let located: Vec<bool> = c.places.iter().map(|(pos, _)| actor_location(text, &s_mentions, *pos, s.start)).collect();
+                if located.iter().any(|l| !l) {
+                    let mut i = 0;
+                    c.places.retain(|_| {
+                        i += 1;
+                        !located[i - 1]
+                    });
                 }
             }
             // "this road": the road named last, by its end points or its name.
@@ -860,11 +871,18 @@ fn find_evidence(sentence: &str) -> Option<String> {
 }
 
 /// Canonical place names for the sentence, most specific only, in text order.
-fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMention], actor_spans: &[(usize, usize)], sent_start: usize) -> Vec<(usize, String, bool)> {
+fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMention], actor_spans: &[(usize, usize)], sent_start: usize, sent_end: usize) -> Vec<(usize, String, bool)> {
     let mut ids: Vec<(usize, String)> = Vec::new();
     let mut countries: Vec<(usize, String)> = Vec::new();
+    // "the Lachin corridor, which provides a link between Armenia and Stepanakert": a clause
+    // describing a place names other places that are not where the event happened.
+    let describing = |pos: usize| -> bool {
+        let Some(w) = text[sent_start..pos].rfind(", which ") else { return false };
+        let at = sent_start + w;
+        found.iter().any(|q| q.end <= at && at - q.end <= 3) && !text[at..pos].contains([';', '.'])
+    };
     for p in found {
-        if actor_spans.iter().any(|a| p.start < a.1 && a.0 < p.end) || text[p.end..].starts_with("-based") {
+        if actor_spans.iter().any(|a| p.start < a.1 && a.0 < p.end) || text[p.end..].starts_with("-based") || describing(p.start) {
             continue;
         }
         let Some(place) = gaz.get(&p.place_id) else { continue };
@@ -879,6 +897,15 @@ fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMe
         }
         ids.push((p.start, place.id.clone()));
     }
+    // "infiltrate the Azerbaijani borders": a country named by its border.
+    let lower = text[sent_start..sent_end].to_lowercase();
+    for (demonym, id) in [("azerbaijani", "azerbaijan"), ("armenian", "armenia"), ("iranian", "iran"), ("georgian", "georgia"), ("turkish", "turkey")] {
+        for (i, _) in lower.match_indices(&format!("the {demonym} border")) {
+            if gaz.get(id).is_some() && !countries.iter().any(|(_, c)| c == id) {
+                countries.push((sent_start + i, id.to_string()));
+            }
+        }
+    }
     let all: Vec<(usize, String, bool)> = ids.iter().map(|(p, id)| (*p, id.clone(), false)).chain(countries.iter().map(|(p, id)| (*p, id.clone(), true))).collect();
     let mut out: Vec<(usize, String, bool)> = Vec::new();
     for (pos, id, is_country) in &all {
@@ -888,6 +915,18 @@ fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMe
     }
     out.sort_by_key(|(p, _, _)| *p);
     out
+}
+
+/// Whether the place at `pos` is written as where an actor is ("the peacekeepers in Karabakh").
+fn actor_location(text: &str, mentions: &[&Mention], pos: usize, sent_start: usize) -> bool {
+    let lead = &text[crate::lexicon::floor_char(text, pos.saturating_sub(30).max(sent_start))..pos];
+    let Some(rest) = lead.strip_suffix("Azerbaijan's ").or_else(|| lead.strip_suffix("Azerbaijan’s ")).or_else(|| lead.strip_suffix("Armenia's ")).or(Some(lead)) else {
+        return false;
+    };
+    let rest = rest.strip_suffix("the ").unwrap_or(rest);
+    let Some(before_in) = rest.strip_suffix(" in ") else { return false };
+    let end = pos - (lead.len() - before_in.len());
+    mentions.iter().any(|m| m.end == end)
 }
 
 fn nearest_candidate(cands: &[Candidate], pos: usize) -> usize {
