@@ -605,7 +605,7 @@ fn outlet_of(doc: &Document, lex: &Lexicon) -> Outlet {
 /// A headline, a section heading or a caption: a short line that does not end a sentence.
 fn is_heading(sentence: &str) -> bool {
     let t = sentence.trim_end();
-    let ends_sentence = t.ends_with(['.', '!', '?', ';', ':', ')', '"', '”', '»', '…']);
+    let ends_sentence = t.ends_with(['.', '!', '?', ';', ':', '"', '”', '»', '…']);
     !ends_sentence && t.split_whitespace().count() <= 16
 }
 
