@@ -112,17 +112,14 @@ enum Command {
         #[arg(long)]
         manifest: Option<PathBuf>,
     },
-    /// Events merged into incidents across reports, with their status computed from the claims.
+    /// Events merged into incidents across reports, with their status computed from the claims and
+    /// analysts' corrections applied; `split`, `merge` and `verdict` record a correction.
+    #[command(args_conflicts_with_subcommands = true)]
     Incidents {
+        #[command(subcommand)]
+        command: Option<IncidentsCommand>,
         #[command(flatten)]
-        db: DbArg,
-        #[arg(long)]
-        from: Option<PartialDate>,
-        #[arg(long)]
-        to: Option<PartialDate>,
-        /// JSON lines instead of a table.
-        #[arg(long)]
-        json: bool,
+        list: IncidentsList,
     },
     /// Which provisions of the 10 November 2020 statement each incident's claims may engage, by whom, on what evidence.
     Assess {
@@ -239,20 +236,156 @@ enum UserCommand {
     },
 }
 
+/// Who records a correction or an import.
+#[derive(clap::Args, Clone)]
+struct UserArg {
+    /// Recorded with the change; default: $TRUCE_USER, else the login name.
+    #[arg(long, env = "TRUCE_USER")]
+    user: Option<String>,
+}
+
+impl UserArg {
+    fn name(&self) -> String {
+        self.user
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or_else(|| "unknown".to_string())
+    }
+}
+
 #[derive(Subcommand)]
 enum ZonesCommand {
-    /// Every zone with its versions.
-    List,
+    /// Every zone with its versions: the shipped illustrative ones and those imported.
+    List {
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// The zone versions valid on a date.
-    At { date: PartialDate },
+    At {
+        date: PartialDate,
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// GeoJSON of one zone, of the versions valid on a date, or of all.
     Export {
         name: Option<String>,
         #[arg(long)]
         at: Option<PartialDate>,
+        #[command(flatten)]
+        db: DbArg,
     },
     /// Area added and removed between two dates, and the settlements that changed side.
-    Diff { name: String, from: PartialDate, to: PartialDate },
+    Diff {
+        name: String,
+        from: PartialDate,
+        to: PartialDate,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Store a published map (GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection, unioned) as a
+    /// version of a zone, after checking it and that its period overlaps no other version of that zone.
+    Import {
+        /// The GeoJSON file.
+        file: PathBuf,
+        /// The zone it is a version of (new, or one listed by `truce zones list`).
+        #[arg(long)]
+        name: String,
+        /// First day the map holds (YYYY-MM-DD).
+        #[arg(long)]
+        from: PartialDate,
+        /// Last day it holds, inclusive (YYYY-MM-DD); omit while it still holds.
+        #[arg(long)]
+        to: Option<PartialDate>,
+        /// Who published the map ("Russian MoD website, map of 2022-03-24").
+        #[arg(long)]
+        source: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        user: UserArg,
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+#[derive(clap::Args)]
+struct IncidentsList {
+    #[command(flatten)]
+    db: DbArg,
+    #[arg(long)]
+    from: Option<PartialDate>,
+    #[arg(long)]
+    to: Option<PartialDate>,
+    /// JSON lines instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum IncidentsCommand {
+    /// The incidents (what `truce incidents` alone prints).
+    List(IncidentsList),
+    /// Take events out of an incident into one of their own (a wrong merge).
+    Split {
+        /// The incident: its id or any of its event ids.
+        incident: i64,
+        /// The event ids to take out, comma-separated.
+        #[arg(long, required = true, value_delimiter = ',')]
+        events: Vec<i64>,
+        #[command(flatten)]
+        user: UserArg,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Put two incidents together (a missed merge); each named by its id or any of its event ids.
+    Merge {
+        a: i64,
+        b: i64,
+        #[command(flatten)]
+        user: UserArg,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Record your verdict on an incident: shown beside its computed status, never replacing its claims.
+    Verdict {
+        /// The incident: its id or any of its event ids.
+        incident: i64,
+        /// credible, unverifiable, not_credible or pending.
+        #[arg(long, value_parser = parse_verdict_kind)]
+        status: truce_incidents::VerdictKind,
+        /// Why.
+        #[arg(long)]
+        note: String,
+        #[command(flatten)]
+        user: UserArg,
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+/// A verdict code, as `truce_incidents::VerdictKind` writes it.
+fn parse_verdict_kind(code: &str) -> Result<truce_incidents::VerdictKind, String> {
+    use truce_incidents::VerdictKind::{Credible, NotCredible, Pending, Unverifiable};
+    let kinds = [Credible, Unverifiable, NotCredible, Pending];
+    kinds.into_iter().find(|k| k.code() == code).ok_or_else(|| {
+        let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+        format!("unknown verdict {code:?}; expected one of {}", codes.join(", "))
+    })
+}
+
+/// The store to read imported zones from. The shipped zones need no
+/// database, so a lookup does not create a SQLite file that does not exist:
+/// such a file holds no imports.
+fn open_for_zones(arg: &DbArg) -> anyhow::Result<Box<dyn Store>> {
+    match Db::of(arg) {
+        Db::Sqlite(path) if !path.exists() => {
+            eprintln!("note: {} does not exist; showing the shipped zones only", path.display());
+            Ok(Box::new(truce_store_sqlite::SqliteStore::open_in_memory()?))
+        }
+        db => db.open(),
+    }
 }
 
 fn main() -> ExitCode {
@@ -365,9 +498,24 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
             Ok(exit_for(failures))
         }
-        Command::Incidents { db, from, to, json } => {
-            let store = Db::of(&db).open()?;
-            mandate::write_incidents(&mut std::io::stdout().lock(), store.as_ref(), from, to, json)?;
+        Command::Incidents { command: None, list } | Command::Incidents { command: Some(IncidentsCommand::List(list)), .. } => {
+            let store = Db::of(&list.db).open()?;
+            mandate::write_incidents(&mut std::io::stdout().lock(), store.as_ref(), list.from, list.to, list.json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Incidents { command: Some(command), .. } => {
+            use truce_incidents::{Correction, Verdict};
+            let (correction, user, db) = match command {
+                IncidentsCommand::List(_) => unreachable!("listed above"),
+                IncidentsCommand::Split { incident, events, user, db } => (Correction::Split { incident, events }, user.name(), db),
+                IncidentsCommand::Merge { a, b, user, db } => (Correction::Merge { a, b }, user.name(), db),
+                IncidentsCommand::Verdict { incident, status, note, user, db } => {
+                    let user = user.name();
+                    (Correction::Verdict { incident, verdict: Verdict { kind: status, reviewer: user.clone(), note, date: None } }, user, db)
+                }
+            };
+            let mut store = Db::of(&db).open()?;
+            mandate::correct(&mut std::io::stdout().lock(), store.as_mut(), &user, correction)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Assess { db, from, to, json } => {
@@ -392,10 +540,15 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Zones { command } => {
             let mut out = std::io::stdout().lock();
             match command {
-                ZonesCommand::List => geo_cmd::list(&mut out)?,
-                ZonesCommand::At { date } => geo_cmd::at(&mut out, date)?,
-                ZonesCommand::Export { name, at } => geo_cmd::export(&mut out, name.as_deref(), at)?,
-                ZonesCommand::Diff { name, from, to } => geo_cmd::diff(&mut out, &name, from, to)?,
+                ZonesCommand::List { db } => geo_cmd::list(&mut out, open_for_zones(&db)?.as_ref())?,
+                ZonesCommand::At { date, db } => geo_cmd::at(&mut out, open_for_zones(&db)?.as_ref(), date)?,
+                ZonesCommand::Export { name, at, db } => geo_cmd::export(&mut out, open_for_zones(&db)?.as_ref(), name.as_deref(), at)?,
+                ZonesCommand::Diff { name, from, to, db } => geo_cmd::diff(&mut out, open_for_zones(&db)?.as_ref(), &name, from, to)?,
+                ZonesCommand::Import { file, name, from, to, source, note, user, db } => {
+                    let mut store = Db::of(&db).open()?;
+                    let meta = truce_zones::VersionMeta { from, to, source, note };
+                    geo_cmd::import(&mut out, store.as_mut(), &file, &name, meta, &user.name())?;
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

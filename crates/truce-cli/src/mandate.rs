@@ -1,17 +1,25 @@
 //! `truce incidents`, `truce assess`, `truce report`: stored events merged
 //! into incidents across reports, checked against the provisions of the
 //! agreement in force, and summed up in a bulletin. All derived on demand
-//! from the store's current events (an analyst's corrections applied, rejected
-//! events left out): nothing here is stored.
+//! from the store's current events (an analyst's reviews applied, rejected
+//! events left out) and the stored incident corrections (split, merge,
+//! verdict), applied oldest first: nothing derived is stored.
+//!
+//! `truce incidents split|merge|verdict` append a correction, after checking
+//! it applies to the incidents as they now stand (an incident is named by any
+//! of its event ids); one that does not is an error and nothing is stored.
+//! A stored correction that no longer applies (its events re-extracted away)
+//! is a warning on stderr wherever incidents are built, never a failure.
 
 use std::collections::HashMap;
 use std::io::Write;
 
+use anyhow::{Context, bail};
 use truce_gazetteer::Gazetteer;
-use truce_incidents::{EventInput, Incident, MergeOptions, build_incidents, counts_by_claimant};
+use truce_incidents::{Correction, EventInput, Incident, MergeOptions, apply_corrections, build_incidents, counts_by_claimant};
 use truce_model::PartialDate;
 use truce_rules::{Agreement, Assessment};
-use truce_store::{EventFilter, ReviewAction, Store};
+use truce_store::{EventFilter, IncidentCorrectionRow, ReviewAction, Store};
 use truce_zones::ZoneSet;
 
 /// The events as they now stand: corrected by the latest review, rejected ones left out.
@@ -32,9 +40,81 @@ fn current_events(store: &dyn Store) -> anyhow::Result<Vec<EventInput>> {
     Ok(out)
 }
 
-/// Incidents from every current event (merging needs the neighbours beyond any period).
+/// Incidents from every current event (merging needs the neighbours beyond
+/// any period) with the stored corrections applied, then `extra` if given.
+/// Returns the incidents, a warning per stored correction that did not
+/// apply, and what stops `extra` from applying, if anything.
+fn derive(store: &dyn Store, extra: Option<&Correction>) -> anyhow::Result<(Vec<Incident>, Vec<String>, Option<String>)> {
+    // By correction id, so they read in the order the corrections apply.
+    let mut warnings: Vec<(i64, String)> = Vec::new();
+    let mut rows: Vec<IncidentCorrectionRow> = Vec::new();
+    let mut corrections = Vec::new();
+    for row in store.incident_corrections().context("reading the incident corrections")? {
+        match serde_json::from_str::<Correction>(&row.json) {
+            Ok(c) => {
+                corrections.push(c);
+                rows.push(row);
+            }
+            // Written by a newer truce, say: skipped, and said so.
+            Err(e) => warnings.push((row.id, format!("incident correction {} by {} ({}): unreadable, not applied: {e}", row.id, row.user, row.created_at))),
+        }
+    }
+    let n_stored = corrections.len();
+    corrections.extend(extra.cloned());
+    let automatic = build_incidents(&current_events(store)?, Gazetteer::builtin(), &MergeOptions::default());
+    let corrected = apply_corrections(automatic, &corrections);
+    let mut refused = None;
+    for p in corrected.problems {
+        match rows.get(p.index) {
+            Some(row) => warnings.push((
+                row.id,
+                format!("incident correction {} by {} ({}): {}: {}; not applied", row.id, row.user, row.created_at, p.correction, p.problem),
+            )),
+            None if p.index == n_stored => refused = Some(p.problem),
+            None => {}
+        }
+    }
+    warnings.sort_by_key(|(id, _)| *id);
+    Ok((corrected.incidents, warnings.into_iter().map(|(_, w)| w).collect(), refused))
+}
+
+/// Incidents from every current event with the stored corrections applied;
+/// a correction that did not apply is a warning on stderr.
 pub fn incidents(store: &dyn Store) -> anyhow::Result<Vec<Incident>> {
-    Ok(build_incidents(&current_events(store)?, Gazetteer::builtin(), &MergeOptions::default()))
+    let (incidents, warnings, _) = derive(store, None)?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(incidents)
+}
+
+/// `truce incidents split|merge|verdict`: stores `correction` by `user` once
+/// it applies to the incidents as they now stand, and shows the incidents it
+/// shaped. One that does not apply is an error, and nothing is stored.
+pub fn correct(out: &mut impl Write, store: &mut dyn Store, user: &str, correction: Correction) -> anyhow::Result<()> {
+    let (incidents, warnings, refused) = derive(store, Some(&correction))?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    if let Some(problem) = refused {
+        bail!("cannot {correction}: {problem}; nothing stored");
+    }
+    let json = serde_json::to_string(&correction)?;
+    let id = store.add_incident_correction(user, &json)?;
+    writeln!(out, "recorded incident correction {id} by {user}: {correction}")?;
+    // The incidents now holding the events it names.
+    let named: Vec<i64> = match &correction {
+        Correction::Split { incident, events } => [*incident].into_iter().chain(events.first().copied()).collect(),
+        Correction::Merge { a, .. } => vec![*a],
+        Correction::Verdict { incident, .. } => vec![*incident],
+    };
+    for event in named {
+        if let Some(i) = incidents.iter().find(|i| i.event_ids().contains(&event)) {
+            let ids: Vec<String> = i.event_ids().iter().map(ToString::to_string).collect();
+            writeln!(out, "  incident {}: events {}; {}", i.id, ids.join(", "), i.display_status())?;
+        }
+    }
+    Ok(())
 }
 
 fn period(i: &Incident) -> String {
@@ -50,7 +130,10 @@ pub fn write_incidents(out: &mut impl Write, store: &dyn Store, from: Option<Par
     let shown: Vec<&Incident> = all.iter().filter(|i| i.overlaps(from, to)).collect();
     if json {
         for i in &shown {
-            serde_json::to_writer(&mut *out, i)?;
+            // With how it is shown: a reviewer's verdict, else the computed status.
+            let mut value = serde_json::to_value(i)?;
+            value["display_status"] = i.display_status().into();
+            serde_json::to_writer(&mut *out, &value)?;
             out.write_all(b"\n")?;
         }
         return Ok(());
@@ -72,7 +155,8 @@ pub fn write_incidents(out: &mut impl Write, store: &dyn Store, from: Option<Par
 
 fn assessments(store: &dyn Store, from: Option<PartialDate>, to: Option<PartialDate>) -> anyhow::Result<(Vec<Incident>, Vec<Assessment>, ZoneSet)> {
     let all = incidents(store)?;
-    let zones = ZoneSet::builtin_illustrative()?;
+    // Imported maps count as much as the shipped constructions.
+    let zones = crate::geo_cmd::zone_set(store)?;
     let assessed = truce_rules::assess(&all, &Agreement::trilateral_2020_11_10(), &zones, Gazetteer::builtin(), from, to);
     Ok((all, assessed, zones))
 }

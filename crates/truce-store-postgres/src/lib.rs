@@ -15,6 +15,10 @@
 //! - [`queue`]: the ingest queue in a `jobs` table. Workers lease jobs with
 //!   `FOR UPDATE SKIP LOCKED`; [`queue::run_worker`] is the whole worker loop
 //!   around a caller-supplied `process` closure (decode and extract).
+//! - Zone imports and incident corrections (`ground.rs`, migration V4):
+//!   ground state analysts add, appended, never deleted. Overlapping
+//!   versions of a zone are refused under a table lock that serialises
+//!   imports (see the migration for why not an exclusion constraint).
 //! - [`copy_store`] copies every document of any [`Store`] into a `PgStore`
 //!   and checks the copy table by table.
 //!
@@ -39,6 +43,7 @@
 //! never appears in a message.
 
 mod copy;
+mod ground;
 mod migrate;
 mod people;
 pub mod queue;
@@ -57,8 +62,8 @@ use postgres::types::{FromSql, ToSql};
 use postgres::{Client, Config, GenericClient, NoTls, Row, Statement};
 use truce_model::{ActorRole, Claim, Document, EventRecord, PartialDate};
 use truce_store::{
-    Correction, DocumentSummary, EventFilter, NewSession, PutOutcome, Review, SearchResults, Stats, Store, StoreError,
-    StoredDocument, StoredEvent, User, UserCredentials, UserRole,
+    Correction, DocumentSummary, EventFilter, IncidentCorrectionRow, NewSession, PutOutcome, Review, SearchResults,
+    Stats, Store, StoreError, StoredDocument, StoredEvent, User, UserCredentials, UserRole, ZoneImport, ZoneVersionRow,
 };
 
 /// A [`Store`] backed by one PostgreSQL connection, in one schema.
@@ -364,6 +369,32 @@ impl Store for PgStore {
 
     fn reviews(&self) -> Result<Vec<Correction>, StoreError> {
         self.with_session(people::reviews)
+    }
+
+    fn put_zone_import(
+        &mut self,
+        user: &str,
+        file: &str,
+        raw: &[u8],
+        versions: &[(String, ZoneVersionRow)],
+    ) -> Result<i64, StoreError> {
+        self.with_session(|s| ground::put_zone_import(s, user, file, raw, versions))
+    }
+
+    fn zone_imports(&self) -> Result<Vec<ZoneImport>, StoreError> {
+        self.with_session(ground::zone_imports)
+    }
+
+    fn zone_versions(&self) -> Result<Vec<(String, ZoneVersionRow)>, StoreError> {
+        self.with_session(ground::zone_versions)
+    }
+
+    fn add_incident_correction(&mut self, user: &str, correction_json: &str) -> Result<i64, StoreError> {
+        self.with_session(|s| ground::add_incident_correction(s, user, correction_json))
+    }
+
+    fn incident_corrections(&self) -> Result<Vec<IncidentCorrectionRow>, StoreError> {
+        self.with_session(ground::incident_corrections)
     }
 }
 

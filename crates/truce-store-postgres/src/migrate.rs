@@ -28,6 +28,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("V1__initial", include_str!("../migrations/V1__initial.sql")),
     ("V2__jobs", include_str!("../migrations/V2__jobs.sql")),
     ("V3__accounts_review_search", include_str!("../migrations/V3__accounts_review_search.sql")),
+    ("V4__zones_incident_corrections", include_str!("../migrations/V4__zones_incident_corrections.sql")),
 ];
 
 /// The schema version this build writes and reads.

@@ -253,7 +253,9 @@ pub(crate) fn search(s: &mut Session<'_, Client>, query: &str, limit: usize) -> 
 pub(crate) fn revision(s: &mut Session<'_, Client>) -> Result<i64, StoreError> {
     let row = s
         .query_one(
-            "SELECT (SELECT coalesce(max(id), 0) FROM documents) + (SELECT coalesce(max(id), 0) FROM corrections)",
+            "SELECT (SELECT coalesce(max(id), 0) FROM documents) + (SELECT coalesce(max(id), 0) FROM corrections) \
+                  + (SELECT coalesce(max(id), 0) FROM zone_imports) \
+                  + (SELECT coalesce(max(id), 0) FROM incident_corrections)",
             &[],
         )
         .map_err(pg("reading the revision"))?;

@@ -14,10 +14,16 @@
 //! truce's types is reported as [`StoreError::Corrupt`]; every other database
 //! failure as [`StoreError::Backend`], naming what was being done.
 //!
+//! Beside documents and events it keeps what people add (`people.rs`:
+//! accounts, sessions, the review trail, search; `ground.rs`: zone imports
+//! with their versions, and incident corrections), all appended, never
+//! deleted.
+//!
 //! This crate and its PostgreSQL sibling (`truce-store-postgres`) are the only
 //! places in truce that contain SQL. The behaviour both must show is the
 //! conformance suite in `truce_store::conformance` (feature `conformance`).
 
+mod ground;
 mod migrate;
 mod people;
 
@@ -29,8 +35,9 @@ use rusqlite::types::{FromSql, Value};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params, params_from_iter};
 use truce_model::{ActorRole, Claim, Document, EventRecord, PartialDate};
 use truce_store::{
-    Correction, DocumentSummary, EventFilter, NewSession, PutOutcome, Review, SearchResults, Session, Stats, Store,
-    StoreError, StoredDocument, StoredEvent, User, UserCredentials, UserRole,
+    Correction, DocumentSummary, EventFilter, IncidentCorrectionRow, NewSession, PutOutcome, Review, SearchResults,
+    Session, Stats, Store, StoreError, StoredDocument, StoredEvent, User, UserCredentials, UserRole, ZoneImport,
+    ZoneVersionRow,
 };
 
 /// How long a write waits for another connection's lock before failing.
@@ -264,6 +271,32 @@ impl Store for SqliteStore {
 
     fn reviews(&self) -> Result<Vec<Correction>, StoreError> {
         people::reviews(&self.conn)
+    }
+
+    fn put_zone_import(
+        &mut self,
+        user: &str,
+        file: &str,
+        raw: &[u8],
+        versions: &[(String, ZoneVersionRow)],
+    ) -> Result<i64, StoreError> {
+        ground::put_zone_import(self, user, file, raw, versions)
+    }
+
+    fn zone_imports(&self) -> Result<Vec<ZoneImport>, StoreError> {
+        ground::zone_imports(&self.conn)
+    }
+
+    fn zone_versions(&self) -> Result<Vec<(String, ZoneVersionRow)>, StoreError> {
+        ground::zone_versions(&self.conn)
+    }
+
+    fn add_incident_correction(&mut self, user: &str, correction_json: &str) -> Result<i64, StoreError> {
+        ground::add_incident_correction(&self.conn, user, correction_json)
+    }
+
+    fn incident_corrections(&self) -> Result<Vec<IncidentCorrectionRow>, StoreError> {
+        ground::incident_corrections(&self.conn)
     }
 }
 

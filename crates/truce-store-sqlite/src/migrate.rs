@@ -22,6 +22,7 @@ use crate::backend;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("V1__initial", include_str!("../migrations/V1__initial.sql")),
     ("V2__accounts_review_search", include_str!("../migrations/V2__accounts_review_search.sql")),
+    ("V3__zones_incident_corrections", include_str!("../migrations/V3__zones_incident_corrections.sql")),
 ];
 
 /// The schema version this build writes and reads.

@@ -240,7 +240,8 @@ pub(crate) fn search(conn: &Connection, query: &str, limit: usize) -> Result<Sea
 
 pub(crate) fn revision(conn: &Connection) -> Result<i64, StoreError> {
     conn.query_row(
-        "SELECT (SELECT coalesce(max(id), 0) FROM documents) + (SELECT coalesce(max(id), 0) FROM corrections)",
+        "SELECT (SELECT coalesce(max(id), 0) FROM documents) + (SELECT coalesce(max(id), 0) FROM corrections) \
+              + (SELECT coalesce(max(id), 0) FROM zone_imports) + (SELECT coalesce(max(id), 0) FROM incident_corrections)",
         [],
         |r| r.get(0),
     )

@@ -14,7 +14,7 @@
 
 use crate::{
     DocumentSummary, EventFields, EventFilter, NewSession, PutOutcome, Review, ReviewAction, Stats, Store, StoreError,
-    StoredEvent, UserRole,
+    StoredEvent, UserRole, ZoneVersionRow, sha256_hex,
 };
 use truce_model::{ActorRole, Claim, DocMeta, Document, EventRecord, EventType, PartialDate, Role, Stance};
 
@@ -60,7 +60,8 @@ macro_rules! conformance_tests {
 
             $crate::conformance_tests!(@store round_trip, duplicate_hash_adds_nothing, filters, document_lookup,
                 stats_counts, event_by_id_and_revision, users_and_sessions, corrections_are_appended,
-                search_documents_events_and_claimants);
+                search_documents_events_and_claimants, zone_import_round_trip, overlapping_zone_version_is_refused,
+                incident_corrections_are_appended);
 
             #[test]
             fn failed_put_leaves_nothing() {
@@ -673,4 +674,177 @@ pub fn search_documents_events_and_claimants<S: Store>(store: &mut S) {
     assert_eq!(store.search("", 10).unwrap(), Default::default());
     assert_eq!(store.search("  ?!  ", 10).unwrap(), Default::default());
     assert_eq!(store.search("mortar", 1).unwrap().documents.len(), 1, "the limit holds");
+}
+
+/// A zone version over a small square with corner `(lon, lat)`; the
+/// coordinates have more digits than an f32 holds, so the geometry text must
+/// come back exactly as given.
+fn zone_row(from: &str, to: Option<&str>, lon: f64, lat: f64) -> ZoneVersionRow {
+    let (x1, y1) = (lon + 0.123_456_789_012_345, lat + 0.1);
+    ZoneVersionRow {
+        valid_from: date(from),
+        valid_to: to.map(date),
+        source: "Ministry map of 2023-01-01".into(),
+        note: "«published» outline".into(),
+        constructed: false,
+        geometry: format!(
+            r#"{{"type":"Polygon","coordinates":[[[{lon},{lat}],[{x1},{lat}],[{x1},{y1}],[{lon},{y1}],[{lon},{lat}]]]}}"#
+        ),
+        bbox: [lon, lat, x1, y1],
+    }
+}
+
+fn named(name: &str, row: ZoneVersionRow) -> (String, ZoneVersionRow) {
+    (name.to_owned(), row)
+}
+
+/// A zone import keeps the file's bytes with their SHA-256, who imported it
+/// and when, and its versions exactly as given; versions read back by zone
+/// name, then date; a later import may add a period that does not overlap.
+pub fn zone_import_round_trip<S: Store>(store: &mut S) {
+    assert!(store.zone_imports().unwrap().is_empty());
+    assert!(store.zone_versions().unwrap().is_empty());
+    let r0 = store.revision().unwrap();
+
+    let raw = b"{\"type\":\"FeatureCollection\", \"features\": []}\n\xff not UTF-8".to_vec();
+    let mut constructed = zone_row("2020-11-10", Some("2022-08-25"), 46.5, 39.6);
+    constructed.constructed = true;
+    constructed.note = String::new();
+    let first = vec![
+        named("zone-b", zone_row("2023-01-01", None, 46.7, 39.8)),
+        named("zone-a", zone_row("2023-01-01", Some("2023-06-30"), 46.6, 39.7)),
+        named("zone-a", constructed.clone()),
+    ];
+    let id1 = store.put_zone_import("ana", "ministry-2023.geojson", &raw, &first).unwrap();
+    let r1 = store.revision().unwrap();
+    assert!(r1 > r0, "an import raises the revision: {r0} -> {r1}");
+
+    // The day after a version ends, another may start.
+    let second = vec![named("zone-a", zone_row("2023-07-01", None, 46.61, 39.71))];
+    let id2 = store.put_zone_import("Víctor", "later.geojson", b"second file", &second).unwrap();
+    assert!(id2 > id1, "ids grow: {id1}, {id2}");
+    assert!(store.revision().unwrap() > r1);
+
+    let expected = vec![named("zone-a", constructed), first[1].clone(), second[0].clone(), first[0].clone()];
+    assert_eq!(store.zone_versions().unwrap(), expected, "by zone name, then date; every field as given");
+
+    let imports = store.zone_imports().unwrap();
+    assert_eq!(imports.len(), 2);
+    let (a, b) = (&imports[0], &imports[1]);
+    assert_eq!((a.import_id, a.file.as_str(), a.user.as_str()), (id1, "ministry-2023.geojson", "ana"));
+    assert_eq!(a.raw, raw, "raw bytes kept exactly");
+    assert_eq!(a.sha256, sha256_hex(&raw));
+    assert_eq!(a.zones, ["zone-a", "zone-b"]);
+    assert_eq!((b.import_id, b.user.as_str(), b.raw.as_slice()), (id2, "Víctor", &b"second file"[..]));
+    assert_eq!(b.zones, ["zone-a"]);
+    for at in [&a.imported_at, &b.imported_at] {
+        assert!(at.len() == 20 && at.as_bytes()[10] == b'T' && at.ends_with('Z'), "imported_at {at:?}");
+    }
+}
+
+/// A version overlapping a stored version of the same zone (or another
+/// version of the same import) is refused as a conflict, and nothing of that
+/// import is stored, not even its other versions; rows that are not
+/// storable are refused before anything is written.
+pub fn overlapping_zone_version_is_refused<S: Store>(store: &mut S) {
+    let stored = vec![
+        named("corridor", zone_row("2023-01-01", Some("2023-06-30"), 46.5, 39.5)),
+        named("corridor", zone_row("2023-08-01", None, 46.5, 39.5)),
+    ];
+    store.put_zone_import("ana", "first.geojson", b"first", &stored).unwrap();
+    let (versions, imports, revision) =
+        (store.zone_versions().unwrap(), store.zone_imports().unwrap(), store.revision().unwrap());
+    let unchanged = |store: &S, case: &str| {
+        assert_eq!(store.zone_versions().unwrap(), versions, "{case}: versions");
+        assert_eq!(store.zone_imports().unwrap(), imports, "{case}: imports");
+        assert_eq!(store.revision().unwrap(), revision, "{case}: revision");
+    };
+
+    for (case, from, to) in [
+        ("the last day of a stored version", "2023-06-30", Some("2023-07-15")),
+        ("inside a stored version", "2023-02-01", Some("2023-02-02")),
+        ("around a stored version", "2022-01-01", Some("2024-01-01")),
+        ("an open-ended stored version", "2030-01-01", None),
+        ("open-ended, starting before", "2023-07-01", None),
+    ] {
+        // A good version of another zone first: it must not be stored either.
+        let batch = vec![
+            named("elsewhere", zone_row("2023-01-01", None, 45.0, 40.0)),
+            named("corridor", zone_row(from, to, 46.5, 39.5)),
+        ];
+        let result = store.put_zone_import("bob", "overlap.geojson", b"overlap", &batch);
+        match &result {
+            Err(StoreError::Conflict(message)) => {
+                assert!(message.contains("corridor") && message.contains("overlap.geojson"), "{case}: {message}")
+            }
+            other => panic!("{case}: expected a conflict, got {other:?}"),
+        }
+        unchanged(store, case);
+    }
+
+    // Two versions of one zone in the same import that overlap each other.
+    let batch = vec![
+        named("new-zone", zone_row("2023-01-01", Some("2023-03-01"), 45.0, 40.0)),
+        named("new-zone", zone_row("2023-03-01", None, 45.0, 40.0)),
+    ];
+    let result = store.put_zone_import("bob", "self.geojson", b"self", &batch);
+    assert!(matches!(result, Err(StoreError::Conflict(_))), "{result:?}");
+    unchanged(store, "overlapping within the import");
+
+    // Rows no store may keep.
+    let partial = zone_row("2023-01", None, 45.0, 40.0);
+    let backwards = zone_row("2023-05-01", Some("2023-04-30"), 45.0, 40.0);
+    let mut no_box = zone_row("2023-05-01", None, 45.0, 40.0);
+    no_box.bbox[0] = f64::NAN;
+    for (case, batch) in [
+        ("no versions", vec![]),
+        ("a month, not a day", vec![named("z", partial)]),
+        ("an end before the start", vec![named("z", backwards)]),
+        ("a bounding box that is not a number", vec![named("z", no_box)]),
+        ("an empty zone name", vec![named(" ", zone_row("2023-05-01", None, 45.0, 40.0))]),
+    ] {
+        let result = store.put_zone_import("bob", "bad.geojson", b"bad", &batch);
+        assert!(matches!(&result, Err(StoreError::Backend(m)) if m.contains("bad.geojson")), "{case}: {result:?}");
+        unchanged(store, case);
+    }
+    // Exactly the gap between the stored versions fits.
+    let fits = vec![named("corridor", zone_row("2023-07-01", Some("2023-07-31"), 46.5, 39.5))];
+    store.put_zone_import("bob", "gap.geojson", b"gap", &fits).unwrap();
+    assert_eq!(store.zone_versions().unwrap().len(), 3);
+}
+
+/// Incident corrections are appended, read back oldest first with their
+/// text exactly as given; text that is not JSON is refused.
+pub fn incident_corrections_are_appended<S: Store>(store: &mut S) {
+    assert!(store.incident_corrections().unwrap().is_empty());
+    let r0 = store.revision().unwrap();
+    let texts = [
+        r#"{"op":"merge","a":12,"b":7}"#,
+        "{ \"op\": \"split\", \"incident\": 7, \"events\": [12] }",
+        r#"{"op":"verdict","incident":7,"verdict":{"kind":"credible","reviewer":"Víctor","note":"«two sources»"}}"#,
+    ];
+    let users = ["ana", "bob", "Víctor"];
+    let mut ids = Vec::new();
+    for (user, text) in users.iter().zip(texts) {
+        ids.push(store.add_incident_correction(user, text).unwrap());
+    }
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids grow: {ids:?}");
+    let r1 = store.revision().unwrap();
+    assert!(r1 > r0, "a correction raises the revision: {r0} -> {r1}");
+
+    let rows = store.incident_corrections().unwrap();
+    let read: Vec<(i64, &str, &str)> = rows.iter().map(|r| (r.id, r.user.as_str(), r.json.as_str())).collect();
+    let expected: Vec<(i64, &str, &str)> = ids.iter().zip(users).zip(texts).map(|((&id, u), t)| (id, u, t)).collect();
+    assert_eq!(read, expected, "oldest first, as given");
+    for r in &rows {
+        let at = &r.created_at;
+        assert!(at.len() == 20 && at.as_bytes()[10] == b'T' && at.ends_with('Z'), "created_at {at:?}");
+    }
+
+    for bad in ["", "merge 12 7", "{\"op\":"] {
+        let result = store.add_incident_correction("ana", bad);
+        assert!(result.is_err(), "{bad:?} was stored: {result:?}");
+    }
+    assert_eq!(store.incident_corrections().unwrap(), rows, "nothing stored by a refused correction");
+    assert_eq!(store.revision().unwrap(), r1);
 }

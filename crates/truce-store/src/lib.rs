@@ -26,6 +26,21 @@
 //! the effective event is the latest correction's fields on top of it
 //! ([`EventFields::apply_to`]).
 //!
+//! Two more kinds of ground state come from analysts, and are appended, never
+//! edited or deleted:
+//!
+//! - **Zone imports** ([`Store::put_zone_import`]): a published map's GeoJSON
+//!   file, kept byte for byte with its SHA-256, who imported it and when,
+//!   with the zone versions read from it ([`ZoneVersionRow`]: geometry as
+//!   GeoJSON text, so this crate needs no geometry types). **Versions of one
+//!   zone never overlap:** an import with a version whose period overlaps a
+//!   stored version of the same zone (or another one of the same import) is
+//!   refused with [`StoreError::Conflict`], and nothing of it is stored.
+//! - **Incident corrections** ([`Store::add_incident_correction`]): an
+//!   analyst's split, merge or verdict, as the JSON that `truce-incidents`
+//!   writes (`truce_incidents::Correction`); the store checks only that it is
+//!   JSON. Incidents are derived by applying every correction, oldest first.
+//!
 //! [`Store::search`] is full-text search over documents, event sentences and
 //! claimants (SQLite FTS5, PostgreSQL `to_tsvector`); [`search_terms`] is how
 //! both backends read a query, so they agree on what matches.
@@ -38,6 +53,7 @@
 pub mod conformance;
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use truce_model::{Document, EventRecord, EventType, PartialDate};
 
 #[derive(Debug, thiserror::Error)]
@@ -155,8 +171,9 @@ pub trait Store {
     /// [`Store::reviews`] and [`EventFields::apply_to`]).
     fn event(&self, event_id: i64) -> Result<Option<StoredEvent>, StoreError>;
 
-    /// A number that grows with every write of a document or a correction, so
-    /// that a reader can tell its cached view is stale.
+    /// A number that grows with every write of a document, a correction, a
+    /// zone import or an incident correction, so that a reader can tell its
+    /// cached view is stale.
     fn revision(&self) -> Result<i64, StoreError>;
 
     /// Full-text search: documents whose title or clean text contain every
@@ -210,6 +227,158 @@ pub trait Store {
 
     /// The latest correction of every reviewed event, by event id.
     fn reviews(&self) -> Result<Vec<Correction>, StoreError>;
+
+    // Zones imported from published maps.
+
+    /// Stores an imported file (`file`: its name; `raw`: its bytes, kept with
+    /// their SHA-256) and the zone versions read from it, by `user`, in one
+    /// transaction, and returns the import's id. All or nothing: rows that
+    /// [`check_zone_rows`] refuses, or a version whose period overlaps a
+    /// stored version of the same zone ([`StoreError::Conflict`]), store
+    /// nothing at all.
+    fn put_zone_import(
+        &mut self,
+        user: &str,
+        file: &str,
+        raw: &[u8],
+        versions: &[(String, ZoneVersionRow)],
+    ) -> Result<i64, StoreError>;
+
+    /// Every import, oldest first, with its raw bytes.
+    fn zone_imports(&self) -> Result<Vec<ZoneImport>, StoreError>;
+
+    /// Every stored zone version as `(zone name, version)`, by zone name
+    /// (byte order), then by `valid_from`.
+    fn zone_versions(&self) -> Result<Vec<(String, ZoneVersionRow)>, StoreError>;
+
+    // Analysts' corrections of the incident grouping.
+
+    /// Appends an incident correction (`truce_incidents::Correction` as
+    /// JSON, stored as given) by `user`, and returns its id. Text that is not
+    /// JSON is refused, with nothing stored.
+    fn add_incident_correction(&mut self, user: &str, correction_json: &str) -> Result<i64, StoreError>;
+
+    /// Every incident correction, oldest first (the order they apply in).
+    fn incident_corrections(&self) -> Result<Vec<IncidentCorrectionRow>, StoreError>;
+}
+
+/// One version of a zone as the store keeps it: plain data, no geometry
+/// types (`truce-zones` turns it into a `ZoneVersion` and back).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ZoneVersionRow {
+    /// First day valid: a full date.
+    pub valid_from: PartialDate,
+    /// Last day valid, inclusive (a full date); `None` while it holds.
+    pub valid_to: Option<PartialDate>,
+    /// Who published the map.
+    pub source: String,
+    pub note: String,
+    /// Built by truce rather than published: shown as illustrative.
+    pub constructed: bool,
+    /// The area as a GeoJSON geometry (Polygon or MultiPolygon), WGS84
+    /// `[lon, lat]`; stored and read back as this exact text.
+    pub geometry: String,
+    /// `[min_lon, min_lat, max_lon, max_lat]` of the geometry.
+    pub bbox: [f64; 4],
+}
+
+impl ZoneVersionRow {
+    /// The period as text: `2023-01-01..2023-06-30`, `2023-01-01..` when open.
+    pub fn period(&self) -> String {
+        match self.valid_to {
+            Some(to) => format!("{}..{to}", self.valid_from),
+            None => format!("{}..", self.valid_from),
+        }
+    }
+
+    /// Whether the two periods share a day (`valid_to` inclusive, `None`
+    /// open-ended). Periods that are not full dates share nothing here:
+    /// [`check_zone_rows`] refuses them first.
+    pub fn overlaps(&self, other: &ZoneVersionRow) -> bool {
+        let day = |d: PartialDate| d.days_from_epoch();
+        let (Some(a_from), Some(b_from)) = (day(self.valid_from), day(other.valid_from)) else {
+            return false;
+        };
+        let end = |to: Option<PartialDate>| to.map_or(Some(i64::MAX), day);
+        let (Some(a_to), Some(b_to)) = (end(self.valid_to), end(other.valid_to)) else {
+            return false;
+        };
+        a_from <= b_to && b_from <= a_to
+    }
+}
+
+/// A stored zone import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ZoneImport {
+    pub import_id: i64,
+    /// The file's name as given at import.
+    pub file: String,
+    /// Lower-case hex SHA-256 of `raw`.
+    pub sha256: String,
+    /// The file's bytes, as read.
+    pub raw: Vec<u8>,
+    /// Who imported it.
+    pub user: String,
+    /// RFC 3339 UTC.
+    pub imported_at: String,
+    /// The zones it brought versions of, sorted, each once.
+    pub zones: Vec<String>,
+}
+
+/// One stored incident correction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncidentCorrectionRow {
+    pub id: i64,
+    pub user: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// The correction as given (`truce_incidents::Correction` as JSON).
+    pub json: String,
+}
+
+/// What every backend refuses in a zone import before writing anything: no
+/// version, an empty or padded zone name, a date that is not a full date, an
+/// end before its start, empty geometry text, a bounding box that is not
+/// finite or not ordered, and two versions of one zone in the same import
+/// whose periods overlap ([`StoreError::Conflict`]). Overlaps with stored
+/// versions are the backend's to check, inside its transaction.
+pub fn check_zone_rows(file: &str, versions: &[(String, ZoneVersionRow)]) -> Result<(), StoreError> {
+    let refuse = |what: String| StoreError::Backend(format!("importing {file}: {what}; nothing stored"));
+    if versions.is_empty() {
+        return Err(refuse("no zone version".into()));
+    }
+    for (i, (name, row)) in versions.iter().enumerate() {
+        let at = format!("version {i} (zone {name:?})");
+        if name.trim().is_empty() || name.trim() != name {
+            return Err(refuse(format!("{at}: the zone name is empty or has leading or trailing spaces")));
+        }
+        if !row.valid_from.is_full() || row.valid_to.is_some_and(|d| !d.is_full()) {
+            return Err(refuse(format!("{at}: period {} is not of full dates (YYYY-MM-DD)", row.period())));
+        }
+        if row.valid_to.is_some_and(|to| to.days_from_epoch() < row.valid_from.days_from_epoch()) {
+            return Err(refuse(format!("{at}: period {} ends before it starts", row.period())));
+        }
+        if row.geometry.trim().is_empty() {
+            return Err(refuse(format!("{at}: no geometry")));
+        }
+        let [x0, y0, x1, y1] = row.bbox;
+        if !row.bbox.iter().all(|v| v.is_finite()) || x0 > x1 || y0 > y1 {
+            return Err(refuse(format!("{at}: bounding box {:?} is not finite and ordered", row.bbox)));
+        }
+        if let Some((_, other)) = versions[..i].iter().find(|(n, r)| n == name && r.overlaps(row)) {
+            return Err(StoreError::Conflict(format!(
+                "importing {file}: zone `{name}`: version {} overlaps version {} of the same import; nothing stored",
+                row.period(),
+                other.period()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Lower-case hex SHA-256, as stored with a zone import.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What a user may do: viewers read, analysts also review events, admins
@@ -420,4 +589,54 @@ pub struct SearchResults {
 /// syntax). At most 16 terms are kept.
 pub fn search_terms(query: &str) -> Vec<String> {
     query.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).take(16).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(from: &str, to: Option<&str>) -> ZoneVersionRow {
+        ZoneVersionRow {
+            valid_from: from.parse().unwrap(),
+            valid_to: to.map(|t| t.parse().unwrap()),
+            source: String::new(),
+            note: String::new(),
+            constructed: false,
+            geometry: "{}".into(),
+            bbox: [0.0, 0.0, 1.0, 1.0],
+        }
+    }
+
+    #[test]
+    fn periods_overlap_when_they_share_a_day() {
+        let first = row("2023-01-01", Some("2023-06-30"));
+        assert!(first.overlaps(&row("2023-06-30", None)), "the last day is inclusive");
+        assert!(!first.overlaps(&row("2023-07-01", None)), "the day after is free");
+        assert!(row("2023-07-01", None).overlaps(&row("2099-01-01", Some("2099-01-01"))), "open-ended");
+        assert!(first.overlaps(&row("2022-01-01", Some("2024-01-01"))), "around");
+        assert!(!first.overlaps(&row("2022-01-01", Some("2022-12-31"))));
+        assert!(!first.overlaps(&row("2023-03", None)), "a month is not a period here");
+        assert_eq!(first.period(), "2023-01-01..2023-06-30");
+        assert_eq!(row("2023-07-01", None).period(), "2023-07-01..");
+    }
+
+    #[test]
+    fn zone_rows_are_checked_before_any_write() {
+        let named = |name: &str, r: ZoneVersionRow| (name.to_owned(), r);
+        assert!(check_zone_rows("f", &[named("a", row("2023-01-01", None))]).is_ok());
+        let same_zone = [named("a", row("2023-01-01", Some("2023-02-01"))), named("a", row("2023-02-01", None))];
+        assert!(matches!(check_zone_rows("f", &same_zone), Err(StoreError::Conflict(m)) if m.contains("`a`")));
+        let other_zone = [named("a", row("2023-01-01", None)), named("b", row("2023-01-01", None))];
+        assert!(check_zone_rows("f", &other_zone).is_ok());
+        let mut inverted = row("2023-01-01", None);
+        inverted.bbox = [1.0, 0.0, 0.0, 1.0];
+        assert!(
+            matches!(check_zone_rows("f.geojson", &[named("a", inverted)]), Err(StoreError::Backend(m)) if m.contains("f.geojson"))
+        );
+    }
+
+    #[test]
+    fn sha256_is_lower_case_hex() {
+        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
 }

@@ -2,13 +2,17 @@
 //!
 //! - `seeds`: extraction scored against the public seed gold;
 //! - `ingest`: storing, idempotence, bad input and the database left whole;
-//! - `queries`: events, show and explain over a stored corpus.
+//! - `queries`: events, show and explain over a stored corpus;
+//! - `zones`: imported maps stored and shown beside the shipped zones;
+//! - `incident_corrections`: split, merge and verdict stored and applied.
 
+mod incident_corrections;
 mod ingest;
 mod mandate;
 mod queries;
 mod seeds;
 mod team;
+mod zones;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

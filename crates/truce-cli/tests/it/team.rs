@@ -100,3 +100,28 @@ fn migrate_is_idempotent_and_sqlite_has_no_queue() {
     assert_eq!(no_queue.status.code(), Some(1));
     assert!(stderr(&no_queue).contains("need a PostgreSQL --db"), "{}", stderr(&no_queue));
 }
+
+/// Zone imports and incident corrections go to the server like everything
+/// else: an import shows, an overlapping one and a correction naming no
+/// incident are refused.
+#[test]
+fn zone_imports_and_incident_corrections_on_the_server() {
+    let schema = Schema::new("ground");
+    let url = pg_url();
+    let db = ["--db", url.as_str(), "--pg-schema", schema.0.as_str()];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("square.geojson");
+    std::fs::write(&file, r#"{"type":"Polygon","coordinates":[[[46.7,39.8],[46.78,39.8],[46.78,39.86],[46.7,39.86],[46.7,39.8]]]}"#)
+        .expect("write GeoJSON");
+    let import = |from: &str| truce(&[&["zones", "import", path_str(&file), "--name", "square", "--source", "map", "--from", from][..], &db].concat());
+    let first = import("2023-01-01");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let at = stdout(&truce(&[&["zones", "at", "2023-06-01"][..], &db].concat()));
+    assert!(at.lines().any(|l| l.starts_with("square") && !l.contains("ILLUSTRATIVE")), "{at}");
+    let overlapping = import("2024-01-01");
+    assert_eq!(overlapping.status.code(), Some(1));
+    assert!(stderr(&overlapping).contains("square.geojson") && stderr(&overlapping).contains("overlaps"), "{}", stderr(&overlapping));
+    let merge = truce(&[&["incidents", "merge", "1", "2"][..], &db].concat());
+    assert_eq!(merge.status.code(), Some(1));
+    assert!(stderr(&merge).contains("no incident holds event 1"), "{}", stderr(&merge));
+}

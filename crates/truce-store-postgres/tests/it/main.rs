@@ -8,6 +8,7 @@
 //! here as it does for SQLite; the modules test what only this crate has.
 
 mod copy;
+mod ground;
 mod migrations;
 mod queue;
 mod store;

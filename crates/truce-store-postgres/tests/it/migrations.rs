@@ -33,7 +33,10 @@ fn migrating_twice_changes_nothing() {
     let mut store = PgStore::connect_unmigrated(&pg_url(), Some(&schema.name)).unwrap();
     let first = store.migrate().unwrap();
     assert_eq!((first.from, first.to), (0, SUPPORTED_VERSION));
-    assert_eq!(first.applied, ["V1__initial", "V2__jobs", "V3__accounts_review_search"]);
+    assert_eq!(
+        first.applied,
+        ["V1__initial", "V2__jobs", "V3__accounts_review_search", "V4__zones_incident_corrections"]
+    );
     store.put_document(b"raw", &small_document("kept.txt", &"aa".repeat(32)), &[]).unwrap();
 
     let mut client = schema.client();
@@ -92,7 +95,11 @@ fn workers_starting_together_migrate_once() {
     });
     let mut all: Vec<String> = applied.into_iter().flatten().collect();
     all.sort();
-    assert_eq!(all, ["V1__initial", "V2__jobs", "V3__accounts_review_search"], "each migration applied by exactly one worker");
+    assert_eq!(
+        all,
+        ["V1__initial", "V2__jobs", "V3__accounts_review_search", "V4__zones_incident_corrections"],
+        "each migration applied by exactly one worker"
+    );
     let n: i64 = schema.client().query_one("SELECT COUNT(*) FROM schema_migrations", &[]).unwrap().get(0);
     assert_eq!(n, SUPPORTED_VERSION);
 }

@@ -225,3 +225,33 @@ fn unreadable_stored_values_are_corrupt() {
     conn.execute_batch("UPDATE event_actors SET role = 'target'").unwrap();
     assert_eq!(store.events(&EventFilter::default()).unwrap().len(), 1, "readable again once repaired");
 }
+
+/// The schema itself refuses an overlapping zone version and a correction
+/// that is not JSON, written past the store.
+#[test]
+fn the_schema_refuses_overlaps_and_non_json_written_past_the_store() {
+    let (_dir, path, mut store) = on_file();
+    let row = truce_store::ZoneVersionRow {
+        valid_from: "2023-01-01".parse().unwrap(),
+        valid_to: None,
+        source: "s".into(),
+        note: String::new(),
+        constructed: false,
+        geometry: r#"{"type":"Polygon","coordinates":[[[46,39],[47,39],[47,40],[46,39]]]}"#.into(),
+        bbox: [46.0, 39.0, 47.0, 40.0],
+    };
+    let id = store.put_zone_import("ana", "a.geojson", b"a", &[("z".into(), row)]).unwrap();
+    let conn = raw(&path);
+    let refused = conn.execute_batch(&format!(
+        "INSERT INTO zone_versions (import_id, zone_name, valid_from, source, note, constructed, geometry, \
+                                    min_lon, min_lat, max_lon, max_lat) \
+         VALUES ({id}, 'z', '2030-01-01', 's', '', 0, '{{}}', 0, 0, 0, 0)"
+    ));
+    assert!(refused.is_err_and(|e| e.to_string().contains("overlaps")));
+    assert_eq!(store.zone_versions().unwrap().len(), 1);
+    let bad = conn.execute_batch(
+        "INSERT INTO incident_corrections (user_name, created_at, correction_json) VALUES ('x', 'now', 'merge')",
+    );
+    assert!(bad.is_err());
+    assert!(store.incident_corrections().unwrap().is_empty());
+}
