@@ -92,7 +92,7 @@ fn clip(s: &str, n: usize) -> String {
 }
 
 pub fn write_table(out: &mut impl Write, events: &[StoredEvent]) -> anyhow::Result<()> {
-    writeln!(out, "{:>5}  {:<21}  {:<22}  {:<28}  {}", "id", "type", "date", "places", "claims")?;
+    writeln!(out, "{:>5}  {:<21}  {:<22}  {:<28}  claims", "id", "type", "date", "places")?;
     for se in events {
         let e = &se.record;
         writeln!(out, "{:>5}  {:<21}  {:<22}  {:<28}  {}", se.event_id, e.event_type.to_string(), date_range(e), clip(&e.places.join(", "), 28), claims_line(e))?;

@@ -83,13 +83,12 @@ pub fn walk(
                 })
                 .as_ref()
         });
-        if let Some(m) = loaded {
-            if m.is_broken(&name) {
+        if let Some(m) = loaded
+            && m.is_broken(&name) {
                 bar.suspend(|| eprintln!("error: {}: skipped: its row in {} is malformed", file.display(), m.path().display()));
                 failures += 1;
                 continue;
             }
-        }
         let meta = loaded.and_then(|m| m.meta_for(&name)).unwrap_or_else(|| DocMeta { id: name.clone(), ..DocMeta::default() });
         let (raw, doc) = match truce_text::read_document(file, meta, opts) {
             Ok(x) => x,

@@ -114,11 +114,10 @@ pub fn find(sentence: &str) -> Casualties {
     }
     for c in ellipsis_re().captures_iter(sentence) {
         let n = c.name("n").expect("n");
-        if let Some(v) = number::parse(n.as_str()) {
-            if !groups.iter().any(|g| g.0 <= n.start() && n.start() < g.1) {
+        if let Some(v) = number::parse(n.as_str())
+            && !groups.iter().any(|g| g.0 <= n.start() && n.start() < g.1) {
                 groups.push((n.start(), n.end(), v));
             }
-        }
     }
     groups.sort_by_key(|g| g.0);
     let mut out = Casualties::default();

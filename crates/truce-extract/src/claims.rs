@@ -77,7 +77,7 @@ pub struct Attribution {
 }
 
 /// Mentions that may speak (institutions, officials, outlets, people), in `[from, to)`.
-fn speaking<'m>(mentions: &'m [Mention], from: usize, to: usize) -> impl DoubleEndedIterator<Item = &'m Mention> + Clone {
+fn speaking(mentions: &[Mention], from: usize, to: usize) -> impl DoubleEndedIterator<Item = &Mention> + Clone {
     mentions.iter().filter(move |m| m.start >= from && m.end <= to && m.kind.speaks())
 }
 
@@ -186,9 +186,7 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
         // whoever speaks the sentence denies (the outlet when nobody is named).
         let predicative = PREDICATIVE.iter().any(|p| d.as_str().to_lowercase().starts_with(p));
         // "denied by the Karabakh authorities": the agent after "by" denies.
-        let by_agent = d.as_str().to_lowercase().starts_with("denied")
-            && sentence[d.end()..].trim_start().starts_with("by ")
-            && true;
+        let by_agent = d.as_str().to_lowercase().starts_with("denied") && sentence[d.end()..].trim_start().starts_with("by ");
         let agent = by_agent.then(|| speaking(mentions, start + d.end(), end).next().filter(|m| m.start - (start + d.end()) <= 10)).flatten();
         denier = if let Some(a) = agent {
             Some(speaker_of(a, "subject"))

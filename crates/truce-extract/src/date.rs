@@ -283,11 +283,10 @@ pub fn find(text: &str) -> Vec<RawDate> {
             };
             // "month_day" swallows one char after the day to refuse times ("May 5:30"); give it back.
             let mut end = whole.end();
-            if rule.name == "month_day" {
-                if let Some(d) = c.name("d") {
+            if rule.name == "month_day"
+                && let Some(d) = c.name("d") {
                     end = d.end() + text[d.end()..].find(|ch: char| !matches!(ch, 's' | 't' | 'n' | 'd' | 'r' | 'h')).unwrap_or(0).min(2);
                 }
-            }
             if !plausible(&expr) {
                 continue;
             }
@@ -383,11 +382,10 @@ impl Resolver {
                 let e = self.absolute(end, None);
                 let mut s = self.absolute(start, e);
                 // A start after its end crossed a new year ("31 December to 1 January").
-                if let (Some(sd), Some(ed)) = (s, e) {
-                    if sd > ed && sd.is_full() && ed.is_full() {
+                if let (Some(sd), Some(ed)) = (s, e)
+                    && sd > ed && sd.is_full() && ed.is_full() {
                         s = sd.year().and_then(|y| PartialDate::ymd(y - 1, sd.month()?, sd.day()?));
                     }
-                }
                 match (s, e) {
                     (Some(s), Some(e)) if s == e => (Some(s), None),
                     (s, e) => (s, e),

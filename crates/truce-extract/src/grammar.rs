@@ -230,11 +230,10 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 speakers.push(sp);
             }
         }
-        if let Some(sp) = speakers.first() {
-            if quoted || sent.contains(['“', '"', '«']) {
+        if let Some(sp) = speakers.first()
+            && (quoted || sent.contains(['“', '"', '«'])) {
                 para_quote_speaker = Some((s.paragraph, sp.clone()));
             }
-        }
         let mut sides: Vec<&str> = speakers.iter().filter(|sp| sp.side != "none" && sp.how != "country").map(|sp| sp.side.as_str()).collect();
         sides.dedup();
         for side in sides {
@@ -271,12 +270,11 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 continue;
             }
             let episode = lex.episode_at(text, t.start, t.end).filter(|e| e.event_type == t.event_type);
-            if let Some(why) = hypothetical(text, s.start, t.start, t.end) {
-                if episode.is_none() {
+            if let Some(why) = hypothetical(text, s.start, t.start, t.end)
+                && episode.is_none() {
                     decisions.push(format!("{} {surface:?}: skipped, {why}", t.event_type));
                     continue;
                 }
-            }
             if t.flags.reference {
                 let window_end = crate::lexicon::floor_char(text, (t.end + 70).min(s.end));
                 let window_start = crate::lexicon::floor_char(text, t.start.saturating_sub(70).max(s.start));
@@ -361,8 +359,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         if !is_question {
             for p in &s_places {
                 let lead = &text[crate::lexicon::floor_char(text, p.start.saturating_sub(40).max(s.start))..p.start];
-                if let Some(m) = capture_re().find(lead) {
-                    if !sent_cands.iter().any(|c| c.event_type == EventType::ArmedClash) && hypothetical(text, s.start, p.start - (lead.len() - m.start()), p.end).is_none() {
+                if let Some(m) = capture_re().find(lead)
+                    && !sent_cands.iter().any(|c| c.event_type == EventType::ArmedClash) && hypothetical(text, s.start, p.start - (lead.len() - m.start()), p.end).is_none() {
                         let start = p.start - (lead.len() - m.start());
                         decisions.push(format!("armed_clash {:?}: event, a place taken by force", &text[start..p.end]));
                         let mut c = plain_candidate(EventType::ArmedClash, si, s, (start, p.end), heading);
@@ -374,14 +372,13 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                         c.rules.push("trigger:armed_clash:capture_of_place".into());
                         sent_cands.push(c);
                     }
-                }
             }
         }
         // A bulletin's list under a heading that names the event kind:
         // "Ceasefire violations (15-30 September)" / "Sotk-Kalbajar section: 11 (7 reported by ...)".
         let only_weak = sent_cands.iter().all(|c| c.weak);
-        if only_weak && !s_places.is_empty() && list_item_re().is_match(sent) && !heading && !s_dates.iter().any(|d| d.dateline) {
-            if let Some((ty, hd, hde)) = list_context {
+        if only_weak && !s_places.is_empty() && list_item_re().is_match(sent) && !heading && !s_dates.iter().any(|d| d.dateline)
+            && let Some((ty, hd, hde)) = list_context {
                 sent_cands.clear();
                 decisions.push(format!("{ty}: event, a list item under a heading naming it"));
                 let mut c = plain_candidate(ty, si, s, (s.start, s.start), false);
@@ -392,14 +389,12 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 c.rules.push("trigger:list_item_under_heading".into());
                 sent_cands.push(c);
             }
-        }
         if heading || sent.trim_end().ends_with(':') || is_list_heading(sent) {
             list_context = sent_cands.iter().find(|c| !c.retaliation).map(|c| (c.event_type, c.date, c.date_end));
-            if list_context.is_some_and(|(_, d, _)| d.is_none()) {
-                if let Some(d) = s_dates.iter().find(|d| d.date.is_some() && !d.dateline) {
+            if list_context.is_some_and(|(_, d, _)| d.is_none())
+                && let Some(d) = s_dates.iter().find(|d| d.date.is_some() && !d.dateline) {
                     list_context = list_context.map(|(t, _, _)| (t, d.date, d.date_end));
                 }
-            }
         }
 
         // Several triggers of one type with agreeing dates are one occurrence.
@@ -459,14 +454,13 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 }
             }
             // "this road": the road named last, by its end points or its name.
-            if this_road_re().is_match(sent) && !road_here(&place_names, text, gaz) {
-                if let Some(road) = &last_road {
+            if this_road_re().is_match(sent) && !road_here(&place_names, text, gaz)
+                && let Some(road) = &last_road {
                     for c in sent_cands.iter_mut() {
                         c.places = road.clone();
                         c.rules.push("place:this_road".into());
                     }
                 }
-            }
             let speaker_spans: Vec<(usize, usize)> = speakers.iter().map(|sp| sp.span).collect();
             for m in &s_mentions {
                 if speaker_spans.iter().any(|sp| m.start < sp.1 && sp.0 < m.end) || matches!(m.kind, ActorKind::Media) {
@@ -538,14 +532,13 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 }
             } else if let Some(prev) = candidates.last_mut() {
                 // A sentence that only adds casualties or evidence completes the event before it.
-                if si <= prev.sentence + 2 && prev.paragraph == s.paragraph && VIOLENT.contains(&prev.event_type) {
-                    if prev.killed.is_none() && cas.killed.is_some() || prev.injured.is_none() && cas.injured.is_some() {
+                if si <= prev.sentence + 2 && prev.paragraph == s.paragraph && VIOLENT.contains(&prev.event_type)
+                    && (prev.killed.is_none() && cas.killed.is_some() || prev.injured.is_none() && cas.injured.is_some()) {
                         prev.killed = prev.killed.or(cas.killed);
                         prev.injured = prev.injured.or(cas.injured);
                         prev.text_span.1 = s.end;
                         prev.rules.push("casualties:next_sentence".into());
                     }
-                }
                 if prev.evidence.is_none() && prev.paragraph == s.paragraph && si == prev.sentence + 1 {
                     prev.evidence = evidence.clone();
                 }
@@ -1014,13 +1007,11 @@ fn absorb(a: &mut Candidate, b: Candidate) {
         (Some(x), Some(y)) if date_agree(x, y) => a.date = Some(more_precise(x, y)),
         _ => {}
     }
-    if b.date_open {
-        if let (Some(start), Some(end)) = (a.date, b.date_end) {
-            if end > start {
+    if b.date_open
+        && let (Some(start), Some(end)) = (a.date, b.date_end)
+            && end > start {
                 a.date_end = Some(end);
             }
-        }
-    }
     if a.date_end.is_none() && !b.date_open {
         a.date_end = b.date_end;
     }
@@ -1139,8 +1130,8 @@ fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -
         let answered = out
             .iter()
             .rposition(|p| VIOLENT.contains(&p.event_type) && !p.retaliation && p.sentence <= c.sentence && c.sentence - p.sentence <= 3);
-        if c.retaliation {
-            if let Some(i) = answered {
+        if c.retaliation
+            && let Some(i) = answered {
                 if c.date.is_none() {
                     c.date = out[i].date;
                     c.date_end = out[i].date_end;
@@ -1151,7 +1142,6 @@ fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -
                     c.rules.push("place:answered_fire".into());
                 }
             }
-        }
         if c.weak && c.event_type == EventType::Attack {
             let s = sentences[c.sentence];
             let result_of = text[s.start..s.end].trim_start().to_lowercase().starts_with("as a result");
@@ -1214,14 +1204,13 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     }
     // "The war that began on 27 September 2020" is the named war when its date falls inside it.
     let (ep, other) = if a.episode.is_some() { (a, b) } else { (b, a) };
-    if ep.episode.is_some() && other.episode.is_none() {
-        if let (Some(start), Some(d)) = (ep.date.and_then(|d| d.first_day()), other.date.and_then(|d| d.first_day())) {
+    if ep.episode.is_some() && other.episode.is_none()
+        && let (Some(start), Some(d)) = (ep.date.and_then(|d| d.first_day()), other.date.and_then(|d| d.first_day())) {
             let end = ep.date_end.or(ep.date).and_then(|d| d.last_day());
             if end.is_some_and(|e| d >= start && d <= e) {
                 return true;
             }
         }
-    }
     if a.episode.is_some() != b.episode.is_some() && (a.date.is_none() || b.date.is_none()) {
         // A bare reference ("the war") is the named episode only when it says so.
         return false;

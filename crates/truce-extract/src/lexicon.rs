@@ -276,11 +276,10 @@ impl Lexicon {
             present[m.pattern().as_usize()] = true;
         }
         for tt in &self.triggers {
-            if let Some(words) = &tt.required {
-                if !words.iter().any(|w| self.required_words.iter().position(|x| x == w).is_some_and(|i| present[i])) {
+            if let Some(words) = &tt.required
+                && !words.iter().any(|w| self.required_words.iter().position(|x| x == w).is_some_and(|i| present[i])) {
                     continue;
                 }
-            }
             for m in tt.scanners.iter().flat_map(|s| s.find_iter(text)) {
                 // Patterns without ASCII boundaries must still start a word.
                 if text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
