@@ -4,7 +4,7 @@
 //! Ground state is documents (raw bytes, hash, clean text, metadata); derived
 //! state is the event records extracted from them, with their places, actors
 //! and claims. Implementations live in their own crates (`truce-store-sqlite`,
-//! later PostgreSQL) and are the only places in truce that contain SQL.
+//! `truce-store-postgres`) and are the only places in truce that contain SQL.
 //!
 //! **Invariant:** [`Store::put_document`] is all or nothing. A document and all
 //! its events are stored in one transaction, or none of it is; a document whose
