@@ -129,10 +129,12 @@ pub fn write_incidents(out: &mut impl Write, store: &dyn Store, from: Option<Par
     let all = incidents(store)?;
     let shown: Vec<&Incident> = all.iter().filter(|i| i.overlaps(from, to)).collect();
     if json {
+        let zones = crate::geo_cmd::zone_set(store)?;
         for i in &shown {
             // With how it is shown: a reviewer's verdict, else the computed status.
             let mut value = serde_json::to_value(i)?;
             value["display_status"] = i.display_status().into();
+            value["zones"] = zones_of(i, &zones).into();
             serde_json::to_writer(&mut *out, &value)?;
             out.write_all(b"\n")?;
         }
@@ -151,6 +153,29 @@ pub fn write_incidents(out: &mut impl Write, store: &dyn Store, from: Option<Par
         writeln!(out, "  {:<48} {:>4} / {}", c.claimant, c.asserted, c.denied)?;
     }
     Ok(())
+}
+
+/// The zones each of an incident's places lay in on the incident's own (first) day,
+/// with the distance to the zone's edge: inside, or how far outside "near the line" claims are.
+fn zones_of(i: &Incident, zones: &ZoneSet) -> Vec<serde_json::Value> {
+    let gaz = Gazetteer::builtin();
+    let Some(day) = i.first_day else { return Vec::new() };
+    let mut out = Vec::new();
+    for name in &i.places {
+        let Some(place) = gaz.lookup(name).into_iter().find(|p| p.name == *name) else { continue };
+        let Some(locus) = truce_zones::Locus::from_place(gaz, place) else { continue };
+        for p in zones.placements(&locus, day) {
+            out.push(serde_json::json!({
+                "place": name,
+                "zone": p.zone.name(),
+                "version": p.version.period(),
+                "inside": p.inside,
+                "distance_to_edge_km": (p.distance_to_edge_km * 10.0).round() / 10.0,
+                "illustrative": p.is_illustrative(),
+            }));
+        }
+    }
+    out
 }
 
 fn assessments(store: &dyn Store, from: Option<PartialDate>, to: Option<PartialDate>) -> anyhow::Result<(Vec<Incident>, Vec<Assessment>, ZoneSet)> {

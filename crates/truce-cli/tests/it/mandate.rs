@@ -64,3 +64,27 @@ fn bulletins_render_in_markdown_and_escape_hostile_text_in_html() {
     let bad = truce(&["report", "--db", path_str(&db), "--from", "2022-12-01", "--to", "2022-12-31", "--format", "pdf"]);
     assert_eq!(bad.status.code(), Some(1));
 }
+
+#[test]
+fn incidents_know_the_zones_they_fell_in_on_their_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).expect("mkdir");
+    // Hadrut lies outside the illustrative zone of responsibility until 12 December 2020, inside after.
+    write(&reports, "early.txt", "On 5 December 2020 shots were fired near Hadrut, the outlet said.\n");
+    write(&reports, "late.txt", "On 20 December 2020 shots were fired near Hadrut, the outlet said.\n");
+    write(&reports, "manifest.csv", "file,outlet,published,language,url\nearly.txt,Wire A,2020-12-06,en,\nlate.txt,Wire B,2020-12-21,en,\n");
+    let db = dir.path().join("t.db");
+    assert!(truce(&["ingest", path_str(&reports), "--db", path_str(&db)]).status.success());
+    let out = stdout(&truce(&["incidents", "--db", path_str(&db), "--json"]));
+    let inside = |day: &str| -> bool {
+        let i: serde_json::Value = out
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+            .find(|i| i["first_day"] == day)
+            .unwrap_or_else(|| panic!("no incident on {day}: {out}"));
+        i["zones"].as_array().unwrap().iter().any(|z| z["zone"] == "peacekeeping-zone" && z["inside"] == true)
+    };
+    assert!(!inside("2020-12-05"), "{out}");
+    assert!(inside("2020-12-20"), "{out}");
+}
