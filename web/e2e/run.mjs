@@ -65,19 +65,44 @@ await check('the login page renders and a wrong password is refused', async () =
   await page.locator('#login-error', { hasText: 'wrong user name or password' }).waitFor();
 });
 
-await check('the map shows the demo events', async () => {
+let incidents = [];
+
+await check('the map shows incidents by default, by type and status', async () => {
   await login(page, analyst, analystPw);
-  await page.locator('#event-table tbody tr').first().waitFor();
+  await page.locator('#incident-table tbody tr').first().waitFor();
+  const answer = await getJson(page, '/api/incidents?limit=500');
+  incidents = answer.items;
   events = (await getJson(page, '/api/events?limit=500')).items;
-  const located = events.filter((e) => e.places.some((p) => p.lat !== null));
-  assert(events.length >= 20, `only ${events.length} events in the demo`);
-  await page.waitForFunction((n) => document.querySelectorAll('path.event-marker').length === n, located.length);
-  const rows = await page.locator('#event-table tbody tr').count();
-  assert(rows === events.length, `${rows} rows listed, ${events.length} events`);
+  assert(incidents.length >= 10 && incidents.length < events.length, `${incidents.length} incidents from ${events.length} events`);
+  const located = incidents.filter((i) => i.places.some((p) => p.lat !== null));
+  await page.waitForFunction((n) => document.querySelectorAll('path.incident-marker').length === n, located.length);
+  assert(await page.locator('path.event-marker').count() === 0, 'raw events drawn with the incidents');
+  const rows = await page.locator('#incident-table tbody tr').count();
+  assert(rows === incidents.length, `${rows} rows listed, ${incidents.length} incidents`);
+  for (const status of ['single_source', 'disputed']) {
+    const n = located.filter((i) => i.status === status).length;
+    assert(n > 0, `no located ${status} incident in the demo`);
+    const drawn = await page.locator(`path.incident-marker.status-${status}`).count();
+    assert(drawn === n, `${drawn} ${status} markers drawn, ${n} expected`);
+  }
+  // Outline by status: disputed dashed red, single source dark.
+  const dash = await page.locator('path.incident-marker.status-disputed').first().getAttribute('stroke-dasharray');
+  assert(dash, 'a disputed incident is not dashed');
   assert(await page.locator('path.road').count() > 0, 'no road drawn');
   assert(await page.locator('path.map-checkpoint').count() > 0, 'no checkpoint drawn');
   assert(await page.locator('.leaflet-overlay-pane path').count() > located.length, 'no base map drawn');
-  await shot(page, '02-map');
+  await shot(page, '02-map-incidents');
+});
+
+await check('the toggle shows the raw events', async () => {
+  await page.locator('#layer-events').check();
+  await page.locator('#event-table tbody tr').first().waitFor();
+  const located = events.filter((e) => e.places.some((p) => p.lat !== null));
+  await page.waitForFunction((n) => document.querySelectorAll('path.event-marker').length === n, located.length);
+  assert(await page.locator('path.incident-marker').count() === 0, 'incidents drawn with the raw events');
+  const rows = await page.locator('#event-table tbody tr').count();
+  assert(rows === events.length, `${rows} rows listed, ${events.length} events`);
+  await shot(page, '02-map-events');
 });
 
 await check('the date slider changes the zone drawn (peacekeeping-zone, 2020-12-12 vs 2020-12-14)', async () => {
@@ -107,7 +132,14 @@ await check('a filter narrows the map', async () => {
   const disputed = events.filter((e) => e.status === 'disputed');
   await page.locator('#filter-status').selectOption('disputed');
   await page.waitForFunction((n) => document.querySelectorAll('#event-table tbody tr').length === n, disputed.length);
+  // The same filter on the incidents.
+  await page.locator('#layer-incidents').check();
+  const disputedIncidents = incidents.filter((i) => i.status === 'disputed');
+  await page.waitForFunction((n) => document.querySelectorAll('#incident-table tbody tr').length === n
+    && [...document.querySelectorAll('#incident-table tbody tr')].every((r) => r.textContent.includes('disputed')), disputedIncidents.length);
   await page.locator('#filter-status').selectOption('');
+  await page.waitForFunction((n) => document.querySelectorAll('#incident-table tbody tr').length === n, incidents.length);
+  await page.locator('#layer-events').check();
   await page.waitForFunction((n) => document.querySelectorAll('#event-table tbody tr').length === n, events.length);
 });
 
@@ -131,6 +163,91 @@ await check('an event page highlights its sentence, with every claim side by sid
   const denied = await page.locator('#claims-denied li').allTextContents();
   assert(denied.length >= 1, 'a disputed event with no denial shown');
   await shot(page, '05-event-disputed');
+});
+
+await check('an incident page shows every claim side by side, its sentences, and the provisions it may engage', async () => {
+  // A disputed incident told by two reports that may engage a provision: the
+  // Azerbaijani statement of 19 July 2021 and the Armenian denial.
+  const chosen = incidents.find((i) => i.status === 'disputed' && i.documents > 1 && i.provisions.length > 0 && i.verdict);
+  assert(chosen, 'no disputed incident from two reports that engages a provision, with a verdict');
+  const detail = await getJson(page, `/api/incidents/${chosen.incident_id}`);
+  await page.goto(`${base}/#/map`);
+  await page.locator('#layer-incidents').check();
+  await page.locator(`#incident-table tr[data-incident-id="${chosen.incident_id}"] a`).click();
+  await page.locator(`#incident-title[data-incident-id="${chosen.incident_id}"]`).waitFor();
+  assert(page.url().endsWith(`#/incidents/${chosen.incident_id}`), `the table links to ${page.url()}`);
+  for (const stance of ['asserted', 'denied']) {
+    const expected = detail.claims.filter((c) => c.stance === stance);
+    assert(expected.length > 0, `no ${stance} claim`);
+    const cards = page.locator(`#claims-${stance} .claim`);
+    assert(await cards.count() === expected.length, `${await cards.count()} ${stance} claims shown, ${expected.length} expected`);
+    for (let k = 0; k < expected.length; k++) {
+      const card = cards.nth(k);
+      const who = await card.locator('.claimant strong').textContent();
+      assert(who === expected[k].claimant, `claimant ${who} vs ${expected[k].claimant}`);
+      // The sentence is marked inside its document's clean text, and scrolled into its box.
+      const marked = await card.locator('.claim-source mark').textContent();
+      assert(marked === expected[k].text, `marked ${JSON.stringify(marked)}, expected ${JSON.stringify(expected[k].text)}`);
+      const whole = await card.locator('.claim-source').textContent();
+      assert(whole.length > marked.length, 'only the sentence is shown, not its document');
+      const visible = await card.locator('.claim-source').evaluate((box) => {
+        const m = box.querySelector('mark'); const b = box.getBoundingClientRect(); const r = m.getBoundingClientRect();
+        return r.top >= b.top - 1 && r.top < b.bottom;
+      });
+      assert(visible, `claim ${k} (${stance}): the marked sentence is scrolled out of its box`);
+    }
+  }
+  // Columns side by side.
+  const a = await page.locator('#claims-asserted').boundingBox();
+  const d = await page.locator('#claims-denied').boundingBox();
+  assert(Math.abs(a.y - d.y) < 2 && d.x > a.x + a.width - 2, 'asserted and denied are not side by side');
+  const wordings = await page.locator('#provisions .wording').allTextContents();
+  assert(wordings.length === detail.provisions.length && wordings.length > 0, `${wordings.length} provisions shown`);
+  assert(wordings.some((w) => w.includes('if so')), `no conditional wording: ${wordings.join(' | ')}`);
+  assert(wordings.every((w) => !/\b(violated|breached)\b/i.test(w)), 'a wording asserts a breach');
+  const reasons = await page.locator('#merge-reasons ul.links li').allTextContents();
+  assert(reasons.length === detail.links.length && reasons.length > 0, `merge reasons: ${reasons}`);
+  for (const e of detail.events) {
+    assert(await page.locator(`#incident-events a.history-link[href="#/events/${e.event_id}"]`).count() === 1, `no history link for event ${e.event_id}`);
+  }
+  assert(await page.locator('#incident-zones td').count() > 0, 'no zone placement shown');
+  const verdict = await page.locator('#incident-verdict').textContent();
+  assert(verdict.includes(chosen.verdict.kind) && verdict.includes(`computed from the claims: ${chosen.status.replace('_', ' ')}`), verdict);
+  await shot(page, '10-incident');
+  await page.locator('#incident-claims').screenshot({ path: join(shots, '11-incident-claims.png') });
+  await page.locator('#provisions').screenshot({ path: join(shots, '12-incident-provisions.png') });
+  // From an event of the incident back to it.
+  await page.locator(`#incident-events a.history-link[href="#/events/${detail.events[0].event_id}"]`).click();
+  await page.locator(`#event-title[data-event-id="${detail.events[0].event_id}"]`).waitFor();
+  await page.locator(`#event-incident a[href="#/incidents/${chosen.incident_id}"]`).waitFor();
+});
+
+await check('the HTML bulletin renders its chart and styles under its own policy, with no script', async () => {
+  const bpage = await newPage('bulletin');
+  await login(bpage, viewer, viewerPw);
+  const res = await bpage.goto(`${base}/api/report?from=2020-11-10&to=2023-12-31&format=html`);
+  assert(res.status() === 200, `status ${res.status()}`);
+  const csp = res.headers()['content-security-policy'];
+  assert(csp.includes("script-src 'none'") && csp.includes("style-src 'sha256-"), csp);
+  assert(await bpage.locator('svg rect').count() > 0, 'no chart');
+  assert(await bpage.locator('script').count() === 0, 'a script element in the bulletin');
+  const collapse = await bpage.locator('table').first().evaluate((t) => getComputedStyle(t).borderCollapse);
+  assert(collapse === 'collapse', `the bulletin's style block was refused (border-collapse: ${collapse})`);
+  assert((await bpage.locator('body').textContent()).includes('if so'), 'no conditional wording');
+  await bpage.screenshot({ path: join(shots, '13-bulletin.png') }); // the first screen: the page is long
+  await bpage.context().close();
+});
+
+await check('the counts page sets each source\u2019s figures side by side', async () => {
+  const counts = await getJson(page, '/api/counts?from=2021-01-01&to=2023-12-31');
+  await page.goto(`${base}/#/counts?from=2021-01-01&to=2023-12-31`);
+  await page.locator('#counts tbody tr').first().waitFor();
+  const rows = await page.locator('#counts tbody tr').count();
+  assert(rows === counts.claimants.length && rows >= 2, `${rows} rows, ${counts.claimants.length} sources`);
+  const first = await page.locator('#counts tbody tr').first().innerText();
+  assert(first.includes(counts.claimants[0].claimant), first);
+  assert(await page.locator('a[href*="/api/report?from=2021-01-01&to=2023-12-31&format=html"]').count() === 1, 'no bulletin link');
+  await shot(page, '14-counts');
 });
 
 await check('a review edit persists across reload and appears in the history', async () => {

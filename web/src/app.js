@@ -83,8 +83,10 @@ async function route() {
   const parts = path.split('/').filter(Boolean);
   try {
     if (parts[0] === 'events' && parts[1]) return await eventPage(seq, parts[1]);
+    if (parts[0] === 'incidents' && parts[1]) return await incidentPage(seq, parts[1]);
     if (parts[0] === 'documents' && parts[1]) return await documentPage(seq, parts[1]);
     if (parts[0] === 'documents') return await documentsPage(seq);
+    if (parts[0] === 'counts') return await countsPage(seq, new URLSearchParams(query || ''));
     if (parts[0] === 'search') return await searchPage(seq, new URLSearchParams(query || '').get('q') || '');
     return await mapPage(seq);
   } catch (e) {
@@ -136,7 +138,8 @@ const TYPE_COLORS = {
 };
 const COUNTRY_LABELS = ['Armenia', 'Azerbaijan', 'Georgia', 'Iran', 'Turkey', 'Russia'];
 const ZONE_COLORS = { 'peacekeeping-zone': '#1f5fa8', 'lachin-corridor': '#d97706' };
-let mapState = null; // kept across visits: filters, map date, brushed range
+let mapState = null; // kept across visits: layer, filters, map date, brushed range
+const INCIDENT_STATUSES = ['single_source', 'corroborated', 'disputed'];
 
 async function mapPage(seq) {
   const [facets, roads, basemap] = await Promise.all([
@@ -147,37 +150,56 @@ async function mapPage(seq) {
   // The slider starts with the ceasefire's zones, even before the first event.
   const t0 = Math.min(toDay(first), toDay('2020-11-10'));
   const t1 = Math.max(toDay(last), t0 + DAY);
-  // The map opens on the latest day with events: the zones as they stand then.
-  mapState = mapState || { filters: {}, date: fromDay(Math.max(toDay(last), toDay('2020-11-10'))), range: null };
+  // The map opens on the latest day with events: the zones as they stand then,
+  // showing incidents (events merged across reports); raw events on a toggle.
+  mapState = mapState || { filters: {}, date: fromDay(Math.max(toDay(last), toDay('2020-11-10'))), range: null, layer: 'incidents' };
 
-  const select = (name, label, values) => el('label', {}, label,
+  const select = (name, label, values, onlyEvents = false) => el('label', { class: onlyEvents ? 'events-only' : null }, label,
     el('select', { id: `filter-${name}`, name, on: { change: (ev) => { mapState.filters[name] = ev.target.value; refresh(); } } },
       el('option', { value: '' }, 'all'),
-      values.map((v) => el('option', { value: v.name, selected: mapState.filters[name] === v.name }, `${v.name.replaceAll('_', ' ')} (${v.count})`))));
-  const zonesOption = facets.zones.map((z) => ({ name: z, count: '…' }));
-  const filters = el('div', { class: 'card filters' }, el('h2', {}, 'Filters'),
+      values.map((v) => el('option', { value: v.name, selected: mapState.filters[name] === v.name },
+        v.count === undefined ? v.name.replaceAll('_', ' ') : `${v.name.replaceAll('_', ' ')} (${v.count})`))));
+  const statusLabel = el('span', {});
+  const statusSlot = el('div', {});
+  const zonesOption = facets.zones.map((z) => ({ name: z }));
+  const layerToggle = el('fieldset', { class: 'layer-toggle', id: 'layer-toggle' }, el('legend', {}, 'Show on the map'),
+    ['incidents', 'events'].map((layer) => el('label', {},
+      el('input', { type: 'radio', name: 'layer', id: `layer-${layer}`, value: layer, checked: mapState.layer === layer,
+        on: { change: () => { mapState.layer = layer; renderStatus(); refresh(); } } }),
+      layer === 'incidents' ? ' Incidents (reports merged)' : ' Raw events (one per report)')));
+  const filters = el('div', { class: 'card filters' }, el('h2', {}, 'Filters'), layerToggle,
     select('type', 'Event type', facets.types),
     select('actor', 'Party / actor', facets.actors),
-    select('status', 'Claim status', facets.statuses),
-    select('review', 'Review', facets.reviews),
-    el('label', {}, 'Zone (on the event\u2019s date)',
-      el('select', { id: 'filter-zone', on: { change: (ev) => { mapState.filters.zone = ev.target.value; refresh(); } } },
-        el('option', { value: '' }, 'all'), zonesOption.map((z) => el('option', { value: z.name, selected: mapState.filters.zone === z.name }, z.name)))),
+    statusSlot,
+    select('review', 'Review (raw events)', facets.reviews, true),
+    select('zone', 'Zone (on its date)', zonesOption),
     el('div', { class: 'legend', id: 'legend' }));
+  // Incidents and events have different statuses ("unattributed" is an event's).
+  function renderStatus() {
+    const incidents = mapState.layer === 'incidents';
+    const values = incidents ? INCIDENT_STATUSES.map((name) => ({ name })) : facets.statuses;
+    if (mapState.filters.status && !values.some((v) => v.name === mapState.filters.status)) mapState.filters.status = '';
+    statusLabel.textContent = incidents ? 'Incident status' : 'Claim status';
+    statusSlot.replaceChildren(select('status', statusLabel.textContent, values));
+    filters.classList.toggle('incidents', incidents);
+  }
+  renderStatus();
 
   const slider = el('input', { type: 'range', id: 'date-slider', min: 0, max: Math.round((t1 - t0) / DAY), step: 1,
     value: Math.round((toDay(mapState.date) - t0) / DAY), 'aria-label': 'Map date' });
   const dateInput = el('input', { type: 'date', id: 'map-date', value: mapState.date, min: fromDay(t0), max: fromDay(t1) });
   const rangeLabel = el('span', { id: 'range-label', class: 'muted' });
   const clearRange = el('button', { type: 'button', id: 'clear-range' }, 'All dates');
+  const bulletin = el('a', { id: 'bulletin-link', target: '_blank', rel: 'noopener' }, 'Bulletin for this period');
   const timebar = el('div', { class: 'card timebar' },
     el('div', { class: 'row' }, el('strong', {}, 'Map date'), dateInput, slider),
-    el('div', { class: 'row' }, el('span', { class: 'muted' }, 'Events per day — drag across the chart to show only that period.'), rangeLabel, clearRange),
+    el('div', { class: 'row' }, el('span', { class: 'muted' }, 'Events per day — drag across the chart to show only that period.'), rangeLabel, clearRange, bulletin),
     el('div', { id: 'histogram' }));
   const count = el('p', { id: 'event-count', class: 'muted' });
+  const listTitle = el('h2', {}, 'Incidents');
   const list = el('div', { class: 'eventlist' });
   show(seq, el('div', { class: 'layout' }, filters,
-    el('div', {}, el('div', { id: 'map' }), timebar, el('div', { class: 'card' }, el('h2', {}, 'Events'), count, list))));
+    el('div', {}, el('div', { id: 'map' }), timebar, el('div', { class: 'card' }, listTitle, count, list))));
 
   const map = L.map('map', { zoomSnap: 0.5, preferCanvas: false }).setView([39.85, 46.6], 8);
   map.attributionControl.addAttribution('Base map: Natural Earth (public domain); places: GeoNames (CC BY 4.0)');
@@ -255,29 +277,61 @@ async function mapPage(seq) {
     document.getElementById('zone-legend').replaceChildren(...(items.length ? items : [el('li', { class: 'muted' }, 'no zone on this date')]));
   }
 
-  async function refresh() {
-    const f = mapState.filters;
-    const params = { ...f, limit: 500 };
-    if (mapState.range) { params.from = mapState.range[0]; params.to = mapState.range[1]; }
-    rangeLabel.textContent = mapState.range ? `showing ${mapState.range[0]} – ${mapState.range[1]}` : 'showing all dates';
-    const page = await api('/api/events' + q(params));
-    eventLayer.clearLayers();
+  // Outline by status (the same for incidents and events): dark = single source,
+  // green and thick = corroborated, red and dashed = disputed; fill by type.
+  const markerStyle = (type, status) => ({
+    color: status === 'disputed' ? '#b42318' : status === 'corroborated' ? '#1c7c4a' : '#333',
+    weight: status === 'corroborated' ? 3 : 2, dashArray: status === 'disputed' ? '3 3' : null,
+    fillColor: TYPE_COLORS[type] || '#999',
+  });
+  const located = (places) => places.find((x) => x.lat !== null && x.lon !== null);
+
+  function drawIncidents(page) {
+    let onMap = 0;
+    for (const i of page.items) {
+      const p = located(i.places);
+      if (!p) continue;
+      onMap++;
+      const marker = L.circleMarker([p.lat, p.lon], {
+        ...markerStyle(i.type, i.status), radius: 7 + 2 * Math.min(3, i.documents - 1), fillOpacity: 0.85,
+        className: `incident-marker type-${i.type} status-${i.status}`,
+      });
+      marker.bindTooltip(el('span', {}, `incident ${i.incident_id} · ${i.type.replaceAll('_', ' ')} · ${i.date || 'undated'} · ${p.name} · ${i.status.replace('_', ' ')} · ${i.documents} report${i.documents === 1 ? '' : 's'}`));
+      marker.on('click', () => { location.hash = `#/incidents/${i.incident_id}`; });
+      marker.addTo(eventLayer);
+    }
+    listTitle.textContent = 'Incidents';
+    count.replaceChildren(`${page.total} incidents match; ${onMap} on the map${page.total > page.items.length ? ` (first ${page.items.length} listed)` : ''}. An incident is one occurrence as one or more reports tell it.`,
+      ...page.warnings.map((w) => el('span', { class: 'warning' }, w)));
+    list.replaceChildren(el('table', { id: 'incident-table' },
+      el('thead', {}, el('tr', {}, ['Date', 'Type', 'Places', 'Asserted by', 'Denied by', 'Status', 'Reports', 'Provisions'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, page.items.map((i) => el('tr', { dataset: { incidentId: i.incident_id } },
+        el('td', {}, i.date ? `${i.date}${i.date_end ? ' – ' + i.date_end : ''}` : '—'),
+        el('td', {}, el('a', { href: `#/incidents/${i.incident_id}` }, i.type.replaceAll('_', ' '))),
+        el('td', {}, i.places.map((p) => p.name).join(', ')),
+        el('td', {}, i.sources.join('; ')), el('td', { class: 'denied' }, i.deniers.join('; ')),
+        el('td', {}, pill(i.status), i.verdict ? el('div', { class: 'muted small' }, `verdict: ${i.verdict.kind.replaceAll('_', ' ')}`) : null),
+        el('td', {}, i.documents),
+        el('td', {}, i.provisions.length ? i.provisions.map((n) => `§${n}`).join(' ') : ''))))));
+    return page.items.map((i) => i.type);
+  }
+
+  function drawEvents(page) {
     let onMap = 0;
     for (const e of page.items) {
-      const p = e.places.find((x) => x.lat !== null && x.lon !== null);
+      const p = located(e.places);
       if (!p) continue;
       onMap++;
       const rejected = e.review_state === 'rejected';
       const marker = L.circleMarker([p.lat, p.lon], {
-        radius: 8, color: e.status === 'disputed' ? '#b42318' : e.status === 'corroborated' ? '#1c7c4a' : '#333',
-        weight: e.status === 'corroborated' ? 3 : 2, dashArray: e.status === 'disputed' ? '3 3' : null,
-        fillColor: TYPE_COLORS[e.type] || '#999', fillOpacity: rejected ? 0.2 : 0.85,
+        ...markerStyle(e.type, e.status), radius: 8, fillOpacity: rejected ? 0.2 : 0.85,
         className: `event-marker type-${e.type} status-${e.status} review-${e.review_state}`,
       });
       marker.bindTooltip(el('span', {}, `${e.type.replaceAll('_', ' ')} · ${e.date || 'undated'} · ${p.name} · ${e.status.replace('_', ' ')}`));
       marker.on('click', () => { location.hash = `#/events/${e.event_id}`; });
       marker.addTo(eventLayer);
     }
+    listTitle.textContent = 'Events';
     count.textContent = `${page.total} events match; ${onMap} on the map${page.total > page.items.length ? ` (first ${page.items.length} listed)` : ''}.`;
     list.replaceChildren(el('table', { id: 'event-table' },
       el('thead', {}, el('tr', {}, ['Date', 'Type', 'Places', 'Claims', 'Status', 'Review'].map((h) => el('th', {}, h)))),
@@ -287,11 +341,29 @@ async function mapPage(seq) {
         el('td', {}, e.places.map((p) => p.name).join(', ')),
         el('td', {}, e.claims.map((c) => `${c.stance === 'denied' ? '✗' : '✓'} ${c.claimant}`).join('; ')),
         el('td', {}, pill(e.status)), el('td', {}, pill(e.review_state)))))));
+    return page.items.map((e) => e.type);
+  }
+
+  let request = 0;
+  async function refresh() {
+    const mine = ++request;
+    const incidents = mapState.layer === 'incidents';
+    const { review, ...shared } = mapState.filters;
+    const params = { ...(incidents ? shared : mapState.filters), limit: 500 };
+    if (mapState.range) { params.from = mapState.range[0]; params.to = mapState.range[1]; }
+    rangeLabel.textContent = mapState.range ? `showing ${mapState.range[0]} – ${mapState.range[1]}` : 'showing all dates';
+    const [from, to] = mapState.range || [first, last];
+    bulletin.href = '/api/report' + q({ from, to, format: 'html' });
+    const page = await api((incidents ? '/api/incidents' : '/api/events') + q(params));
+    if (mine !== request) return; // the layer or a filter changed meanwhile
+    eventLayer.clearLayers();
+    const shown = incidents ? drawIncidents(page) : drawEvents(page);
     const legend = document.getElementById('legend');
-    const types = [...new Set(page.items.map((e) => e.type))].sort();
-    legend.replaceChildren(el('h2', { style: null }, 'Legend'),
+    const types = [...new Set(shown)].sort();
+    legend.replaceChildren(el('h2', {}, 'Legend'),
       ...types.map((t) => el('div', {}, el('span', { class: 'swatch', 'data-type': t }), t.replaceAll('_', ' '))),
-      el('div', { class: 'muted' }, 'Outline: red dashed = disputed, green = corroborated, dark = single source; pale = rejected by review.'),
+      el('div', { class: 'status-key' }, INCIDENT_STATUSES.map((st) => el('span', {}, el('span', { class: `ring ${st}` }), st.replace('_', ' ')))),
+      el('div', { class: 'muted' }, `Fill: type. Outline: red dashed = disputed, green = corroborated, dark = single source${incidents ? '; larger = told by more reports' : '; pale = rejected by review'}.`),
       el('div', {}, 'Roads (brown; dashed = approximate), checkpoints and bridges (white dots).'),
       el('h2', {}, 'Zones on the map date'), el('ul', { id: 'zone-legend' }));
     // Swatch colours through the CSSOM (no inline style attributes: CSP).
@@ -355,9 +427,13 @@ async function eventPage(seq, id) {
     el('p', { class: 'muted' }, `Zones on its date: ${e.zones.join(', ') || 'none'} · confidence ${e.confidence.toFixed(2)} · rules: ${e.rule.join(', ')}`));
 
   const history = el('div', { class: 'card' }, el('h2', {}, 'Review history'), historyTable(detail.history));
+  const incident = detail.incident_id !== null
+    ? el('p', { id: 'event-incident' }, 'Part of ', el('a', { href: `#/incidents/${detail.incident_id}` }, `incident ${detail.incident_id}`),
+      ', with the other reports of the same occurrence.')
+    : el('p', { class: 'muted', id: 'event-incident' }, 'Rejected by review: part of no incident.');
   show(seq, el('h1', { id: 'event-title', dataset: { eventId: e.event_id } }, `${e.type.replaceAll('_', ' ')} · ${e.date || 'undated'}${e.date_end ? ' – ' + e.date_end : ''} `,
     pill(e.status), ' ', pill(e.review_state)),
-  claims, el('div', { class: 'grid2' }, el('div', {}, source, fields), el('div', {}, reviewPanel(e), history)));
+  incident, claims, el('div', { class: 'grid2' }, el('div', {}, source, fields), el('div', {}, reviewPanel(e), history)));
   const mark = document.getElementById('highlight');
   if (mark) mark.scrollIntoView({ block: 'center' });
 }
@@ -419,6 +495,155 @@ function reviewPanel(e) {
     el('div', { class: 'buttons' }, el('button', { type: 'button', class: 'primary', id: 'review-correct', on: { click: () => send('correct') } }, 'Save correction')),
     status);
   return card;
+}
+
+// ---------- incident page ----------
+
+/** A source box: the document's clean text with one sentence marked, scrolled to it after show(). */
+function sourceBox(text, span, id) {
+  return el('div', { class: 'source claim-source' }, highlighted(text, [{ span, cls: 'sentence', id }]));
+}
+
+/** Scrolls each source box (not the page) so that its marked sentence shows near the top. */
+function scrollMarks(root) {
+  root.querySelectorAll('.claim-source').forEach((box) => {
+    const mark = box.querySelector('mark');
+    if (mark) box.scrollTop = Math.max(0, mark.offsetTop - 8);
+  });
+}
+
+/** A casualty range and every figure stated, with who states it. */
+function rangeCell(r) {
+  if (!r) return el('td', { class: 'muted' }, 'not stated');
+  const range = r.low === r.high ? String(r.low) : `${r.low}–${r.high} (best ${r.best})`;
+  return el('td', {}, el('strong', {}, range),
+    r.values.map((v) => el('div', { class: 'muted small' }, `${v.count}: ${v.sources.join('; ') || 'unattributed'}`)));
+}
+
+async function incidentPage(seq, id) {
+  const d = await api(`/api/incidents/${encodeURIComponent(id)}`);
+  const inc = d.incident;
+  // Every document a claim rests on, fetched once: its clean text is what spans index into.
+  const docIds = [...new Set(d.claims.map((c) => c.doc_id))];
+  const docs = new Map(await Promise.all(docIds.map(async (k) => [k, await api(`/api/documents/${k}`)])));
+
+  const claimCard = (c, n) => {
+    const doc = docs.get(c.doc_id);
+    const meta = doc.document;
+    return el('div', { class: `claim ${c.stance}`, dataset: { eventId: c.event_id, stance: c.stance } },
+      el('div', { class: 'claimant' }, el('strong', {}, c.claimant),
+        c.source !== c.claimant ? el('span', { class: 'muted' }, ` (counts for ${c.source})`) : null),
+      el('div', { class: 'muted small' }, 'in ', el('a', { href: `#/documents/${c.doc_id}` }, meta.title || meta.name),
+        [meta.outlet, meta.published].filter(Boolean).map((t) => ` · ${t}`).join(''), ' · ',
+        el('a', { href: `#/events/${c.event_id}` }, `event ${c.event_id}`),
+        c.evidence ? ` · evidence: ${c.evidence}` : ''),
+      sourceBox(doc.clean_text, c.span, `claim-mark-${n}`));
+  };
+  const asserted = d.claims.filter((c) => c.stance === 'asserted');
+  const denied = d.claims.filter((c) => c.stance === 'denied');
+  let n = 0;
+  const claims = el('div', { class: 'card claims', id: 'incident-claims' },
+    el('div', { class: 'col', id: 'claims-asserted' }, el('h2', { class: 'asserted' }, `Asserted (${asserted.length})`),
+      asserted.length ? asserted.map((c) => claimCard(c, n++)) : el('p', { class: 'muted' }, 'nobody asserts it')),
+    el('div', { class: 'col', id: 'claims-denied' }, el('h2', { class: 'denied' }, `Denied (${denied.length})`),
+      denied.length ? denied.map((c) => claimCard(c, n++)) : el('p', { class: 'muted' }, 'nobody denies it')));
+
+  const reading = (r, label) => el('li', {}, `${label}: ${r.text} — held by ${r.held_by.join(', ')}`);
+  const provisions = el('div', { class: 'card', id: 'provisions' },
+    el('h2', {}, `Provisions it may engage if it happened as claimed — ${d.agreement.title}`),
+    el('p', { class: 'muted' }, 'truce asserts none of this: each sentence says who claims what and what that would engage if so; it never says a provision was breached.'),
+    d.provisions.length ? d.provisions.map((p) => el('div', { class: 'provision', dataset: { provision: p.provision } },
+      el('h3', {}, `Provision ${p.provision} — ${p.title} `, el('span', { class: `pill ${p.bearing}` }, p.bearing === 'engages' ? 'may engage' : 'bears on carrying out'),
+        p.party_name ? el('span', { class: 'muted' }, ` · on the part of ${p.party_name}`) : null),
+      el('p', { class: 'wording' }, p.wording),
+      el('details', {}, el('summary', {}, 'What matched, what could not be checked'),
+        el('ul', {}, p.matched.map((m) => el('li', {}, m)), p.caveats.map((m) => el('li', { class: 'caveat' }, `caveat: ${m}`)),
+          p.named_by.length ? el('li', {}, `named by: ${p.named_by.join('; ')}`) : null,
+          p.reading ? reading(p.reading, 'reading used') : null,
+          p.other_readings.map((r) => reading(r, 'competing reading')),
+          p.zones.map((z) => el('li', {}, `${z.place} in ${z.zone} (version ${z.version})`, z.illustrative ? ' ' : '',
+            z.illustrative ? el('span', { class: 'illustrative' }, 'illustrative') : null)))))) :
+      el('p', { class: 'muted', id: 'no-provision' }, 'Its claims engage no provision.'),
+    d.context.length ? el('div', {}, el('h3', {}, 'Context'),
+      el('ul', {}, d.context.map((c) => el('li', {}, `${c.date}: ${c.text}`)))) : null);
+
+  const figures = el('div', { class: 'card', id: 'casualties' }, el('h2', {}, 'Casualties and disputed fields'),
+    el('table', { class: 'figures' }, el('tbody', {},
+      el('tr', {}, el('th', {}, 'killed'), rangeCell(inc.killed)),
+      el('tr', {}, el('th', {}, 'injured'), rangeCell(inc.injured)))),
+    d.disputes.length ? el('table', { id: 'disputes' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'field'), el('th', {}, 'values, with who states them'))),
+      el('tbody', {}, d.disputes.map((f) => el('tr', {}, el('td', {}, f.field),
+        el('td', {}, f.values.map((v) => el('div', {}, el('strong', {}, v.value), ` — ${v.sources.join('; ') || 'unattributed'}`)))))))
+      : el('p', { class: 'muted' }, 'The claims agree on type, date, perpetrator and figures.'));
+
+  const zones = el('div', { class: 'card', id: 'incident-zones' },
+    el('h2', {}, d.zone_date ? `Zones on ${d.zone_date}` : 'Zones'),
+    d.zone_placements.length ? el('table', {},
+      el('thead', {}, el('tr', {}, ['Zone', 'Place', 'Where', 'To the edge', 'Version'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, d.zone_placements.map((z) => el('tr', {}, el('td', {}, z.zone, z.illustrative ? ' ' : '',
+        z.illustrative ? el('span', { class: 'illustrative' }, 'illustrative') : null),
+      el('td', {}, z.place), el('td', {}, z.inside ? 'inside' : 'outside'), el('td', {}, `${z.distance_to_edge_km.toFixed(1)} km`),
+      el('td', {}, `${z.from} → ${z.to || 'open'}`))))) :
+      el('p', { class: 'muted' }, d.zone_date ? 'No zone is valid on its date, or no place has coordinates.' : 'Undated: zones are looked up on a date.'));
+
+  const merge = el('div', { class: 'card', id: 'merge-reasons' }, el('h2', {}, 'Why these reports were merged'),
+    d.links.length ? el('ul', { class: 'links' }, d.links.map((l) => el('li', {},
+      el('a', { href: `#/events/${l.a}` }, `event ${l.a}`), ' + ', el('a', { href: `#/events/${l.b}` }, `event ${l.b}`), ': ',
+      l.reasons.map((r) => r.text).join('; ')))) :
+      el('p', { class: 'muted' }, 'One report: nothing was merged.'),
+    inc.corrections.length ? el('div', { id: 'incident-corrections' }, el('h3', {}, 'Analyst corrections'),
+      el('ul', {}, inc.corrections.map((t) => el('li', {}, t)))) : null);
+
+  const events = el('div', { class: 'card', id: 'incident-events' }, el('h2', {}, `Events (${d.events.length}) and their review history`),
+    el('table', {}, el('thead', {}, el('tr', {}, ['Event', 'Document', 'Type', 'Date', 'Claims', 'Review'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, d.events.map((e) => el('tr', { dataset: { eventId: e.event_id } },
+        el('td', {}, el('a', { href: `#/events/${e.event_id}`, class: 'history-link' }, `event ${e.event_id} · review history`)),
+        el('td', {}, el('a', { href: `#/documents/${e.doc_id}` }, e.doc)),
+        el('td', {}, e.type.replaceAll('_', ' ')), el('td', {}, e.date || '—'),
+        el('td', {}, e.claims.map((c) => `${c.stance === 'denied' ? '✗' : '✓'} ${c.claimant}`).join('; ')),
+        el('td', {}, pill(e.review_state)))))));
+
+  const when = inc.date ? `${inc.date}${inc.date_end ? ' – ' + inc.date_end : ''}` : 'undated';
+  show(seq, el('h1', { id: 'incident-title', dataset: { incidentId: inc.incident_id } },
+    `Incident ${inc.incident_id} · ${inc.type.replaceAll('_', ' ')} · ${when} `, pill(inc.status)),
+  el('p', { class: 'muted', id: 'incident-summary' }, [
+    `${inc.documents} report${inc.documents === 1 ? '' : 's'}, ${inc.claims} claim${inc.claims === 1 ? '' : 's'}`,
+    inc.places.length ? `places: ${inc.places.map((p) => p.name).join(', ')}` : 'no place named',
+    inc.actors.length ? `actors: ${inc.actors.map((a) => `${a.name} (${a.role})`).join('; ')}` : null,
+  ].filter(Boolean).join(' · ')),
+  inc.verdict ? el('p', { id: 'incident-verdict', class: 'verdict' }, `Reviewer\u2019s verdict: ${inc.verdict.kind.replaceAll('_', ' ')} (${inc.verdict.reviewer}${inc.verdict.date ? ', ' + inc.verdict.date : ''})`,
+    inc.verdict.note ? ` — ${inc.verdict.note}` : '', `. Status computed from the claims: ${inc.status.replace('_', ' ')}.`) : null,
+  claims, provisions, el('div', { class: 'grid2' }, el('div', {}, figures, merge), el('div', {}, zones)), events);
+  scrollMarks(main());
+}
+
+// ---------- counts by claimant ----------
+
+async function countsPage(seq, params) {
+  const from = params.get('from') || ''; const to = params.get('to') || '';
+  const counts = await api('/api/counts' + q({ from, to }));
+  const fromInput = el('input', { id: 'counts-from', value: from, placeholder: 'YYYY-MM-DD (open)', size: 14 });
+  const toInput = el('input', { id: 'counts-to', value: to, placeholder: 'YYYY-MM-DD (open)', size: 14 });
+  const form = el('form', { class: 'card row-form', on: { submit: (ev) => {
+    ev.preventDefault();
+    location.hash = '#/counts' + q({ from: fromInput.value.trim(), to: toInput.value.trim() });
+  } } }, el('label', { for: 'counts-from' }, 'From '), fromInput, el('label', { for: 'counts-to' }, ' to '), toInput, ' ',
+  el('button', { class: 'primary', type: 'submit' }, 'Count'));
+  const types = [...new Set(counts.claimants.flatMap((c) => c.by_type.map((t) => t.name)))].sort();
+  const bulletin = from && to ? el('p', {}, 'Bulletin for this period: ',
+    el('a', { href: '/api/report' + q({ from, to, format: 'html' }), target: '_blank', rel: 'noopener' }, 'HTML'), ' · ',
+    el('a', { href: '/api/report' + q({ from, to, format: 'md' }), target: '_blank', rel: 'noopener' }, 'Markdown'))
+    : el('p', { class: 'muted' }, 'Give both dates for a bulletin of the period.');
+  show(seq, el('h1', {}, 'Counts as each source reports them'),
+    el('p', { class: 'muted' }, 'Each source\u2019s own figures, side by side: the incidents it asserts and denies, by the type its own reports give. truce does not add them up into one truth.'),
+    form, el('div', { class: 'card' },
+      el('p', { id: 'counts-summary' }, `${counts.incidents} incidents ${from || to ? `overlapping ${from || '…'} – ${to || '…'}` : 'in all'}.`), bulletin,
+      el('table', { id: 'counts' },
+        el('thead', {}, el('tr', {}, ['Source', 'Side', 'Asserts', 'Denies', ...types.map((t) => t.replaceAll('_', ' '))].map((h) => el('th', {}, h)))),
+        el('tbody', {}, counts.claimants.map((c) => el('tr', {},
+          el('td', {}, c.claimant), el('td', {}, c.side || ''), el('td', {}, c.asserted), el('td', { class: c.denied ? 'denied' : '' }, c.denied),
+          types.map((t) => el('td', { class: 'muted' }, (c.by_type.find((b) => b.name === t) || { count: '' }).count))))))));
 }
 
 // ---------- documents and search ----------

@@ -71,20 +71,20 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
     ApiError::new(code, rejection.body_text())
 }
 
-fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+pub(crate) fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
     q.map(|Query(t)| t).map_err(|e| ApiError::bad_request(e.body_text()))
 }
 
-fn parse_id(text: &str, what: &str) -> Result<i64, ApiError> {
+pub(crate) fn parse_id(text: &str, what: &str) -> Result<i64, ApiError> {
     text.parse().map_err(|_| ApiError::bad_request(format!("{what} id {text:?} is not a number")))
 }
 
-fn parse_date(text: &str, name: &str) -> Result<PartialDate, ApiError> {
+pub(crate) fn parse_date(text: &str, name: &str) -> Result<PartialDate, ApiError> {
     text.parse().map_err(|e| ApiError::bad_request(format!("{name}: {e}")))
 }
 
 /// `limit` and `offset`, checked.
-fn page(limit: Option<&str>, offset: Option<&str>) -> Result<(usize, usize), ApiError> {
+pub(crate) fn page(limit: Option<&str>, offset: Option<&str>) -> Result<(usize, usize), ApiError> {
     let limit = match limit {
         None => DEFAULT_PAGE,
         Some(t) => match t.parse::<usize>() {
@@ -99,7 +99,7 @@ fn page(limit: Option<&str>, offset: Option<&str>) -> Result<(usize, usize), Api
     Ok((limit, offset))
 }
 
-fn slice<T>(items: Vec<T>, limit: usize, offset: usize) -> (Vec<T>, usize) {
+pub(crate) fn slice<T>(items: Vec<T>, limit: usize, offset: usize) -> (Vec<T>, usize) {
     let total = items.len();
     (items.into_iter().skip(offset).take(limit).collect(), total)
 }
@@ -152,7 +152,7 @@ struct EventFilters {
     doc: Option<i64>,
 }
 
-fn list(text: &Option<String>) -> Option<Vec<String>> {
+pub(crate) fn list(text: &Option<String>) -> Option<Vec<String>> {
     text.as_ref().map(|t| t.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
 }
 
@@ -327,6 +327,7 @@ pub async fn event(
     let machine = machine.ok_or_else(|| ApiError::not_found(format!("event {id} not found")))?;
     Ok(json_response(&EventDetail {
         event: EventOut::from(item),
+        incident_id: view.incident_of(id),
         extracted: extracted(&machine.record),
         document: DocumentOut::from(document),
         history: history.iter().map(CorrectionOut::from).collect(),
@@ -650,9 +651,11 @@ pub async fn zones(
     if date.year().is_none() {
         return Err(ApiError::bad_request("date needs a year"));
     }
-    let collection = state.inner.zones.export_at(date);
+    // The shipped zones and the maps imported into the store.
+    let view = state.view().await?;
+    let collection = view.zones.export_at(date);
     let mut value = serde_json::to_value(&collection).map_err(|e| ApiError::internal(e.to_string()))?;
-    let illustrative = state.inner.zones.at(date).iter().any(|(_, v)| v.is_illustrative());
+    let illustrative = view.zones.at(date).iter().any(|(_, v)| v.is_illustrative());
     if let Some(object) = value.as_object_mut() {
         object.insert("date".into(), date.to_string().into());
         object.insert("illustrative".into(), illustrative.into());
@@ -703,7 +706,7 @@ pub async fn facets(State(state): State<AppState>, _me: CurrentUser) -> Result<R
         places: counts(ev.iter().flat_map(|e| e.record.places.iter().map(String::as_str))),
         statuses: counts(ev.iter().map(|e| e.status.code())),
         reviews: counts(ev.iter().map(|e| e.review_state())),
-        zones: state.inner.zones.zones().map(|z| z.name().to_owned()).collect(),
+        zones: view.zones.zones().map(|z| z.name().to_owned()).collect(),
         first_day: ev.iter().filter_map(|e| e.period.map(|p| p.0)).min().map(|d| d.to_string()),
         last_day: ev.iter().filter_map(|e| e.period.map(|p| p.1)).max().map(|d| d.to_string()),
     }))
@@ -831,7 +834,8 @@ pub async fn finish(request: Request, next: Next) -> Response {
     }
 
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    // A handler may set a stricter policy of its own (the HTML bulletin does).
+    headers.entry(header::CONTENT_SECURITY_POLICY).or_insert(HeaderValue::from_static(CSP));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));

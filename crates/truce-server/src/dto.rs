@@ -7,7 +7,7 @@ use truce_model::{ActorRole, EventRecord};
 use truce_store::{Correction, DocumentSummary, EventFields, User};
 use utoipa::ToSchema;
 
-use crate::view::{EventItem, ResolvedPlace};
+use crate::view::{EventItem, IncidentItem, ResolvedPlace};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PlaceOut {
@@ -250,6 +250,8 @@ pub struct DocumentDetail {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EventDetail {
     pub event: EventOut,
+    /// The incident the event is part of (null when it was rejected).
+    pub incident_id: Option<i64>,
     /// The fields as the extractor produced them, before any review.
     pub extracted: FieldsOut,
     pub document: DocumentOut,
@@ -438,4 +440,490 @@ pub struct NewUserOut {
 /// The extracted fields of a record.
 pub fn extracted(record: &EventRecord) -> FieldsOut {
     FieldsOut::from(&EventFields::of(record))
+}
+
+// ---------- incidents, assessments, counts ----------
+
+/// A figure as some sources state it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountValueOut {
+    pub count: u32,
+    /// The independent sources stating this figure.
+    pub sources: Vec<String>,
+    pub events: Vec<i64>,
+}
+
+/// A casualty figure as a range over what the claims state: `low` the
+/// smallest, `high` the largest, `best` the figure most independent sources
+/// state (ties: the lower median).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountRangeOut {
+    pub low: u32,
+    pub best: u32,
+    pub high: u32,
+    /// Every figure stated, smallest first, with who states it.
+    pub values: Vec<CountValueOut>,
+}
+
+impl From<&truce_incidents::CountRange> for CountRangeOut {
+    fn from(r: &truce_incidents::CountRange) -> Self {
+        CountRangeOut {
+            low: r.low,
+            best: r.best,
+            high: r.high,
+            values: r
+                .values
+                .iter()
+                .map(|v| CountValueOut { count: v.count, sources: v.sources.clone(), events: v.events.clone() })
+                .collect(),
+        }
+    }
+}
+
+/// A value of a disputed field with who states it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClaimedValueOut {
+    pub value: String,
+    pub sources: Vec<String>,
+    pub events: Vec<i64>,
+}
+
+/// A field the claims of an incident disagree on: every value kept.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldDisputeOut {
+    /// `date`, `type`, `perpetrator`, `killed` or `injured`.
+    pub field: String,
+    pub values: Vec<ClaimedValueOut>,
+}
+
+impl From<&truce_incidents::FieldDispute> for FieldDisputeOut {
+    fn from(d: &truce_incidents::FieldDispute) -> Self {
+        FieldDisputeOut {
+            field: d.field.clone(),
+            values: d
+                .values
+                .iter()
+                .map(|v| ClaimedValueOut {
+                    value: v.value.clone(),
+                    sources: v.sources.clone(),
+                    events: v.events.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// An incident as listed: one occurrence as one or more reports tell it.
+/// Its status is computed from its claims, never set.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IncidentOut {
+    /// The smallest id among its events: stable while its events are.
+    pub incident_id: i64,
+    /// The type most of its events give.
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// Every type its events give.
+    pub types: Vec<String>,
+    /// The date most of its events give.
+    pub date: Option<String>,
+    pub date_end: Option<String>,
+    /// First and last day any of its events' periods covers.
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+    pub places: Vec<PlaceOut>,
+    pub actors: Vec<ActorOut>,
+    /// `single_source`, `corroborated` or `disputed`, from the claims.
+    pub status: String,
+    /// The status as shown: a reviewer's verdict beside the computed status, when there is one.
+    pub shown_status: String,
+    /// Independent sources asserting it.
+    pub sources: Vec<String>,
+    /// Sources denying it.
+    pub deniers: Vec<String>,
+    pub event_ids: Vec<i64>,
+    /// Distinct documents its events come from.
+    pub documents: usize,
+    /// Claims of all its events.
+    pub claims: usize,
+    pub killed: Option<CountRangeOut>,
+    pub injured: Option<CountRangeOut>,
+    /// Fields its claims disagree on.
+    pub disputed_fields: Vec<String>,
+    /// Zones one of its places lies in on its date (illustrative zones included).
+    pub zones: Vec<String>,
+    /// Ids of the provisions it may engage or bear on, if it happened as claimed.
+    pub provisions: Vec<String>,
+    /// A reviewer's verdict (an incident correction): shown beside the
+    /// computed status, never replacing its claims.
+    pub verdict: Option<VerdictOut>,
+    /// The analysts' incident corrections (split, merge, verdict) that shaped it, as text.
+    pub corrections: Vec<String>,
+}
+
+/// A reviewer's call on an incident, attributed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VerdictOut {
+    /// `credible`, `unverifiable`, `not_credible` or `pending`.
+    pub kind: String,
+    pub reviewer: String,
+    pub note: String,
+    pub date: Option<String>,
+}
+
+impl From<&IncidentItem> for IncidentOut {
+    fn from(x: &IncidentItem) -> Self {
+        let i = &x.incident;
+        let mut provisions: Vec<String> =
+            x.assessment.iter().flat_map(|a| a.engagements.iter().map(|e| e.provision.clone())).collect();
+        provisions.dedup();
+        let docs: std::collections::BTreeSet<&str> = i.events.iter().map(|e| e.doc.as_str()).collect();
+        IncidentOut {
+            incident_id: i.id,
+            event_type: i.event_type.code().to_owned(),
+            types: i.types.iter().map(|t| t.code().to_owned()).collect(),
+            date: i.date.map(|d| d.to_string()),
+            date_end: i.date_end.map(|d| d.to_string()),
+            first_day: i.first_day.map(|d| d.to_string()),
+            last_day: i.last_day.map(|d| d.to_string()),
+            places: x.places.iter().map(PlaceOut::from).collect(),
+            actors: i.actors.iter().map(ActorOut::from).collect(),
+            status: i.status.code().to_owned(),
+            shown_status: i.display_status(),
+            sources: i.sources.clone(),
+            deniers: i.deniers.clone(),
+            event_ids: i.event_ids(),
+            documents: docs.len(),
+            claims: i.claims.len(),
+            killed: i.killed.as_ref().map(CountRangeOut::from),
+            injured: i.injured.as_ref().map(CountRangeOut::from),
+            disputed_fields: i.disputes.iter().map(|d| d.field.clone()).collect(),
+            zones: x.zones.clone(),
+            provisions,
+            verdict: i.verdict.as_ref().map(|v| VerdictOut {
+                kind: v.kind.code().to_owned(),
+                reviewer: v.reviewer.clone(),
+                note: v.note.clone(),
+                date: v.date.map(|d| d.to_string()),
+            }),
+            corrections: i.corrections.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IncidentPage {
+    pub items: Vec<IncidentOut>,
+    /// Matching incidents in all pages.
+    pub total: usize,
+    pub limit: usize,
+    pub offset: usize,
+    /// Stored incident corrections or zone imports that could not be applied.
+    pub warnings: Vec<String>,
+}
+
+/// One claim of an incident with the sentence it rests on.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IncidentClaimOut {
+    pub event_id: i64,
+    /// Numeric id of the document (for `/api/documents/{key}`).
+    pub doc_id: i64,
+    /// The document's own id (file name or URL).
+    pub doc: String,
+    /// Who says it, as the record names them.
+    pub claimant: String,
+    /// The independent source it counts for (an outlet only on its own authority).
+    pub source: String,
+    /// `asserted` or `denied`.
+    pub stance: String,
+    pub outlet: Option<String>,
+    pub evidence: Option<String>,
+    /// The source sentence(s), as in the document's clean text.
+    pub text: String,
+    /// Unicode character offsets of `text` in the document's clean text.
+    pub span: [usize; 2],
+}
+
+/// One reason two events were put in one incident.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MergeReasonOut {
+    /// `same_type`, `compatible_types`, `dates_overlap`, `dates_within_slack`,
+    /// `same_place`, `place_within`, `place_on_road`, `place_near`,
+    /// `actors_compatible` or `analyst`.
+    pub kind: String,
+    /// The reason in words: `same place Khankendi`, `Khalfali within Khojaly`.
+    pub text: String,
+}
+
+/// Why event `a` and event `b` are in one incident.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MergeLinkOut {
+    pub a: i64,
+    pub b: i64,
+    pub reasons: Vec<MergeReasonOut>,
+}
+
+impl From<&truce_incidents::MergeLink> for MergeLinkOut {
+    fn from(l: &truce_incidents::MergeLink) -> Self {
+        let kind = |r: &truce_incidents::MergeReason| {
+            serde_json::to_value(r)
+                .ok()
+                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
+                .unwrap_or_default()
+        };
+        MergeLinkOut {
+            a: l.a,
+            b: l.b,
+            reasons: l.reasons.iter().map(|r| MergeReasonOut { kind: kind(r), text: r.to_string() }).collect(),
+        }
+    }
+}
+
+/// Where one of an incident's places lies relative to a zone version valid
+/// on the incident's date.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ZonePlacementOut {
+    pub zone: String,
+    pub place: String,
+    /// The version's first and last day (`to` null while open).
+    pub from: String,
+    pub to: Option<String>,
+    /// The place lies inside (or, for a road, touches) the zone.
+    pub inside: bool,
+    /// Shortest distance to the zone's edge, km: how deep inside or how far outside.
+    pub distance_to_edge_km: f64,
+    /// Built by truce from a definition: not an official map.
+    pub illustrative: bool,
+}
+
+/// A reading of a provision, with who holds it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReadingOut {
+    pub id: String,
+    /// The question it answers; readings of one topic compete.
+    pub topic: String,
+    pub held_by: Vec<String>,
+    pub text: String,
+    pub source: String,
+}
+
+impl From<&truce_rules::Interpretation> for ReadingOut {
+    fn from(r: &truce_rules::Interpretation) -> Self {
+        ReadingOut {
+            id: r.id.clone(),
+            topic: r.topic.clone(),
+            held_by: r.held_by.clone(),
+            text: r.text.clone(),
+            source: r.source.clone(),
+        }
+    }
+}
+
+/// A zone a place of the incident lay in on its date, as the assessment used it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ZoneHitOut {
+    pub zone: String,
+    pub place: String,
+    /// The version's period (`2022-08-26..`).
+    pub version: String,
+    pub illustrative: bool,
+}
+
+/// A provision an incident may engage (or bear on), if it happened as
+/// claimed: by which party, on whose claims, under which reading.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EngagementOut {
+    pub provision: String,
+    pub title: String,
+    /// The condition's id in the agreement file.
+    pub condition: String,
+    /// What an incident matching the condition is, in words.
+    pub describes: String,
+    /// `engages` (may run counter to it) or `implements` (part of carrying it out).
+    pub bearing: String,
+    pub party: Option<String>,
+    pub party_name: Option<String>,
+    pub actors: Vec<ActorOut>,
+    /// The sources whose claims name those actors in those roles.
+    pub named_by: Vec<String>,
+    pub reading: Option<ReadingOut>,
+    /// Competing readings of the same question.
+    pub other_readings: Vec<ReadingOut>,
+    /// What matched, in words.
+    pub matched: Vec<String>,
+    /// What could not be checked.
+    pub caveats: Vec<String>,
+    pub zones: Vec<ZoneHitOut>,
+    /// One conditional sentence ("X claims ...; if so, this would engage
+    /// provision N ..."): never says that anything happened.
+    pub wording: String,
+}
+
+impl From<&truce_rules::Engagement> for EngagementOut {
+    fn from(e: &truce_rules::Engagement) -> Self {
+        EngagementOut {
+            provision: e.provision.clone(),
+            title: e.title.clone(),
+            condition: e.condition.clone(),
+            describes: e.describes.clone(),
+            bearing: match e.bearing {
+                truce_rules::Bearing::Engages => "engages",
+                truce_rules::Bearing::Implements => "implements",
+            }
+            .to_owned(),
+            party: e.party.clone(),
+            party_name: e.party_name.clone(),
+            actors: e.actors.iter().map(ActorOut::from).collect(),
+            named_by: e.named_by.clone(),
+            reading: e.reading.as_ref().map(ReadingOut::from),
+            other_readings: e.other_readings.iter().map(ReadingOut::from).collect(),
+            matched: e.matched.clone(),
+            caveats: e.caveats.clone(),
+            zones: e
+                .zones
+                .iter()
+                .map(|z| ZoneHitOut {
+                    zone: z.zone.clone(),
+                    place: z.place.clone(),
+                    version: z.version.clone(),
+                    illustrative: z.illustrative,
+                })
+                .collect(),
+            wording: e.wording.clone(),
+        }
+    }
+}
+
+/// A dated fact that changes the picture for the provisions engaged.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContextOut {
+    pub date: String,
+    pub provisions: Vec<String>,
+    pub zone: Option<String>,
+    pub text: String,
+    pub source: String,
+}
+
+impl From<&truce_rules::ContextEntry> for ContextOut {
+    fn from(c: &truce_rules::ContextEntry) -> Self {
+        ContextOut {
+            date: c.date.to_string(),
+            provisions: c.provisions.clone(),
+            zone: c.zone.clone(),
+            text: c.text.clone(),
+            source: c.source.clone(),
+        }
+    }
+}
+
+/// The agreement incidents are assessed against.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AgreementOut {
+    pub id: String,
+    pub title: String,
+    /// Which version of the text its provisions paraphrase.
+    pub version: String,
+}
+
+/// An incident with every claim side by side, why its events were merged,
+/// its casualty ranges and disputed fields, the zones on its date, and the
+/// provisions it may engage. Each event's review history is at
+/// `/api/events/{id}/history`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IncidentDetail {
+    pub incident: IncidentOut,
+    /// Every claim of every event, each with its sentence.
+    pub claims: Vec<IncidentClaimOut>,
+    /// Its events, effective (the latest review applied).
+    pub events: Vec<EventOut>,
+    /// Why its events were put together, pair by pair.
+    pub links: Vec<MergeLinkOut>,
+    /// Fields the claims disagree on, every value with who states it.
+    pub disputes: Vec<FieldDisputeOut>,
+    /// The date the zones were looked up on (null when it has no year).
+    pub zone_date: Option<String>,
+    /// Every zone version valid on that date against each of its places.
+    pub zone_placements: Vec<ZonePlacementOut>,
+    pub agreement: AgreementOut,
+    /// The provisions it may engage or bear on, if it happened as claimed.
+    pub provisions: Vec<EngagementOut>,
+    /// Dated context for those provisions.
+    pub context: Vec<ContextOut>,
+}
+
+/// One incident against the agreement: the provisions it may engage, with the
+/// claims it rests on. Never says that a provision was breached.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AssessmentOut {
+    pub incident_id: i64,
+    pub agreement: String,
+    pub agreement_version: String,
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub date: String,
+    pub places: Vec<String>,
+    /// Computed from the claims.
+    pub status: String,
+    pub shown_status: String,
+    pub engagements: Vec<EngagementOut>,
+    pub claims: Vec<IncidentClaimOut>,
+    pub context: Vec<ContextOut>,
+    /// The engagements' wording, one sentence a line, then the context.
+    pub wording: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AssessmentPage {
+    pub items: Vec<AssessmentOut>,
+    pub total: usize,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// What one source reports over the period, beside the others.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClaimantCountOut {
+    /// The independent source (a claimant, or an outlet on its own authority).
+    pub claimant: String,
+    /// Its side in the actor lexicon (`az`, `am`, `ru`...), when known.
+    pub side: Option<String>,
+    /// Incidents it asserts.
+    pub asserted: usize,
+    /// Incidents it denies.
+    pub denied: usize,
+    /// Asserted incidents by the type its own records give.
+    pub by_type: Vec<NameCount>,
+    /// Asserted incidents by the side its own records name as perpetrator (`unnamed` for none).
+    pub perpetrator_sides: Vec<NameCount>,
+    pub asserted_incidents: Vec<i64>,
+    pub denied_incidents: Vec<i64>,
+}
+
+impl From<&truce_incidents::ClaimantCount> for ClaimantCountOut {
+    fn from(c: &truce_incidents::ClaimantCount) -> Self {
+        ClaimantCountOut {
+            claimant: c.claimant.clone(),
+            side: c.side.clone(),
+            asserted: c.asserted,
+            denied: c.denied,
+            by_type: c.by_type.iter().map(|(t, n)| NameCount { name: t.code().to_owned(), count: *n }).collect(),
+            perpetrator_sides: c
+                .perpetrator_sides
+                .iter()
+                .map(|(s, n)| NameCount { name: s.clone(), count: *n })
+                .collect(),
+            asserted_incidents: c.asserted_incidents.clone(),
+            denied_incidents: c.denied_incidents.clone(),
+        }
+    }
+}
+
+/// Counts as each source reports them, side by side, over a period.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountsOut {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Incidents overlapping the period.
+    pub incidents: usize,
+    /// Most incidents asserted first.
+    pub claimants: Vec<ClaimantCountOut>,
 }

@@ -16,20 +16,25 @@
 //!
 //! **Safety invariants.** Source texts are hostile: the API answers JSON
 //! only (with `<`, `>`, `&` escaped), every response carries a strict
-//! Content-Security-Policy (`default-src 'self'`, no inline script), and the
+//! Content-Security-Policy (`default-src 'self'`, no inline script; the HTML
+//! bulletin a stricter one of its own: no script at all, its one style block
+//! allowed by hash), and the
 //! UI writes source text with `textContent` only. Every data resource needs
 //! a session; every write needs the session's CSRF token and a same-origin
 //! request; reviews need the analyst role. Reviews never change or delete an
 //! extracted record: they are appended to the store's correction trail.
 //!
-//! Incidents and assessments have no endpoints yet: they come when
-//! `truce-incidents` and `truce-rules` land, as `/api/incidents` and
-//! `/api/assessments` beside `/api/events`, built into the same cached view.
+//! Incidents (`/api/incidents`), their assessments against the 10 November
+//! 2020 statement (`/api/assessments`), counts by claimant (`/api/counts`)
+//! and the bulletin (`/api/report`) are derived state: built with the events
+//! in the same cached view, rebuilt when the store's revision moves. Their
+//! wording is conditional: truce never says that a provision was breached.
 
 mod api;
 mod auth;
 mod dto;
 mod error;
+mod incidents;
 mod openapi;
 mod state;
 mod ui;
@@ -68,6 +73,11 @@ pub fn router(state: AppState) -> Router {
         .route("/api/events/{id}", get(api::event))
         .route("/api/events/{id}/history", get(api::history))
         .route("/api/events/{id}/review", post(api::review))
+        .route("/api/incidents", get(incidents::incidents))
+        .route("/api/incidents/{id}", get(incidents::incident))
+        .route("/api/assessments", get(incidents::assessments))
+        .route("/api/counts", get(incidents::counts))
+        .route("/api/report", get(incidents::report))
         .route("/api/claims", get(api::claims))
         .route("/api/places", get(api::places))
         .route("/api/map/roads", get(api::roads))
@@ -94,7 +104,11 @@ pub async fn serve(
 /// For `truce serve`: serves the store `factory` opens (see [`store_factory`])
 /// on `addr` until Ctrl-C, on a runtime of its own, and calls `ready` with the
 /// bound address once it is listening. Blocks.
-pub fn serve_blocking(factory: StoreFactory, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+pub fn serve_blocking(
+    factory: StoreFactory,
+    addr: SocketAddr,
+    ready: impl FnOnce(SocketAddr),
+) -> Result<(), ServeError> {
     let state = AppState::new(factory)?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {

@@ -3,14 +3,16 @@
 
 use utoipa::OpenApi;
 
-use crate::{api, auth, dto, error};
+use crate::{api, auth, dto, error, incidents};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "truce API",
         description = "Ceasefire-monitoring workbench: documents, extracted events with their claims, \
-                       places, zones on a date, search, and review with an audit trail. Every resource \
+                       places, zones on a date, search, review with an audit trail, incidents merged across reports \
+                       with every claim kept, conditional assessments against the 10 November 2020 statement, \
+                       counts by claimant and bulletins. Every resource \
                        but /api/login and this document needs a session cookie (POST /api/login); every \
                        write needs the session's X-CSRF-Token header. Errors are \
                        {\"error\": {\"code\", \"message\"}} with stable codes. Zones built by truce are \
@@ -21,6 +23,7 @@ use crate::{api, auth, dto, error};
         api::events, api::events_daily, api::event, api::history, api::review,
         api::documents, api::document, api::claims, api::places, api::roads, api::zones,
         api::stats, api::facets, api::search,
+        incidents::incidents, incidents::incident, incidents::assessments, incidents::counts, incidents::report,
     ),
     components(schemas(
         error::ErrorBody, error::ErrorDetail,
@@ -29,10 +32,16 @@ use crate::{api, auth, dto, error};
         dto::EventPage, dto::DocumentPage, dto::ClaimRow, dto::ClaimPage, dto::GazetteerPlace, dto::PlacePage,
         dto::NameCount, dto::StatsOut, dto::FacetsOut, dto::DayCount, dto::DailyOut, dto::DocumentHit,
         dto::SearchOut, dto::UserOut, dto::LoginRequest, dto::SessionOut, dto::NewUserRequest, dto::NewUserOut,
+        dto::IncidentOut, dto::IncidentPage, dto::IncidentDetail, dto::IncidentClaimOut, dto::CountRangeOut,
+        dto::CountValueOut, dto::FieldDisputeOut, dto::ClaimedValueOut, dto::MergeLinkOut, dto::MergeReasonOut,
+        dto::ZonePlacementOut, dto::EngagementOut, dto::ReadingOut, dto::ZoneHitOut, dto::ContextOut,
+        dto::AgreementOut, dto::VerdictOut, dto::AssessmentOut, dto::AssessmentPage, dto::ClaimantCountOut, dto::CountsOut,
     )),
     tags(
         (name = "accounts", description = "Login, logout, users"),
         (name = "events", description = "Extracted events, effective after review"),
+        (name = "incidents", description = "Incidents merged across reports, assessments (conditional: \
+            'if so, this would engage...'), counts by claimant, bulletins; derived, never stored"),
         (name = "review", description = "Accept, correct, reject; the audit trail"),
         (name = "documents", description = "Stored reports and their clean text"),
         (name = "places", description = "The gazetteer"),

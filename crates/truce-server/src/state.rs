@@ -1,5 +1,5 @@
 //! Shared server state: the store factory with a small pool of connections,
-//! the cached view of events, and the zones.
+//! the cached view of events and incidents, the zones and the agreement.
 //!
 //! The `Store` trait is synchronous, so every store call runs on tokio's
 //! blocking threads (`spawn_blocking`) with a connection taken from the pool
@@ -9,6 +9,7 @@
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::Semaphore;
+use truce_rules::Agreement;
 use truce_store::{Store, StoreError};
 use truce_zones::ZoneSet;
 
@@ -55,8 +56,24 @@ pub(crate) struct Inner {
     idle: Mutex<Vec<Box<dyn Store + Send>>>,
     permits: Semaphore,
     view: Mutex<Option<Arc<View>>>,
+    /// The zones truce ships (the view adds those imported into the store).
     pub(crate) zones: ZoneSet,
+    /// The agreement incidents are assessed against.
+    pub(crate) agreement: Agreement,
     pub(crate) options: Options,
+}
+
+impl Drop for Inner {
+    /// The synchronous PostgreSQL client blocks on a runtime of its own when
+    /// it is closed, which panics (and aborts the process, in a destructor) on
+    /// a thread that drives tokio, as the one ending `serve` does: the pooled
+    /// connections are closed on a plain thread.
+    fn drop(&mut self) {
+        let idle = std::mem::take(self.idle.get_mut().unwrap_or_else(|e| e.into_inner()));
+        if !idle.is_empty() && tokio::runtime::Handle::try_current().is_ok() {
+            let _ = std::thread::spawn(move || drop(idle)).join();
+        }
+    }
 }
 
 impl AppState {
@@ -68,7 +85,14 @@ impl AppState {
     }
 
     pub fn with_options(factory: StoreFactory, options: Options) -> Result<AppState, StartError> {
-        let first = factory()?;
+        // Called from async code, the synchronous PostgreSQL client must not
+        // block on its own runtime on this thread: connect on a plain one.
+        let first = if tokio::runtime::Handle::try_current().is_ok() {
+            std::thread::scope(|s| s.spawn(|| factory()).join())
+                .map_err(|_| StoreError::Backend("opening the store panicked".into()))??
+        } else {
+            factory()?
+        };
         let zones = ZoneSet::builtin_illustrative().map_err(|e| StartError::Zones(e.to_string()))?;
         Ok(AppState {
             inner: Arc::new(Inner {
@@ -77,6 +101,7 @@ impl AppState {
                 permits: Semaphore::new(options.max_connections.max(1)),
                 view: Mutex::new(None),
                 zones,
+                agreement: Agreement::trilateral_2020_11_10(),
                 options,
             }),
         })
@@ -118,7 +143,7 @@ impl AppState {
                 let revision = store.revision()?;
                 match cached {
                     Some(view) if view.revision == revision => Ok(view),
-                    _ => Ok(Arc::new(View::build(store, revision, &inner.zones)?)),
+                    _ => Ok(Arc::new(View::build(store, revision, &inner.zones, &inner.agreement)?)),
                 }
             })
             .await?;

@@ -581,3 +581,258 @@ fn users_are_added_with_hashed_passwords_and_the_demo_admin_once() {
     assert!(truce_server::users::verify_password(&admin.password_hash, &password));
     assert_eq!(truce_server::users::ensure_admin(&mut store).unwrap(), None, "only once");
 }
+
+#[tokio::test]
+async fn incidents_merge_reports_and_keep_every_claim() {
+    let (app, _demo) = app();
+    let c = Client::login(&app, VIEWER).await;
+    let events = c.get("/api/events?limit=500").await.json();
+    let n_events = events["total"].as_u64().unwrap();
+    let all = c.get("/api/incidents?limit=500").await;
+    assert!(all.headers.get(header::ETAG).is_some());
+    let all = all.json();
+    let items = all["items"].as_array().unwrap();
+    let total = all["total"].as_u64().unwrap();
+    assert!(total >= 10 && total < n_events, "{total} incidents from {n_events} events");
+    let covered: u64 = items.iter().map(|i| i["event_ids"].as_array().unwrap().len() as u64).sum();
+    assert_eq!(covered, n_events, "every event is in exactly one incident");
+    for i in items {
+        for key in ["incident_id", "type", "places", "status", "sources", "deniers", "zones", "provisions"] {
+            assert!(i.get(key).is_some(), "{key} missing: {i}");
+        }
+        assert!(["single_source", "corroborated", "disputed"].contains(&i["status"].as_str().unwrap()), "{i}");
+    }
+
+    // A merged, disputed incident: the Azerbaijani statement and the Armenian denial.
+    let merged = items
+        .iter()
+        .find(|i| i["documents"].as_u64() > Some(1) && i["status"] == "disputed")
+        .expect("a disputed incident told by two documents");
+    let id = merged["incident_id"].as_i64().unwrap();
+    let detail = c.get(&format!("/api/incidents/{id}")).await.json();
+    assert_eq!(detail["incident"], *merged);
+    let claims = detail["claims"].as_array().unwrap();
+    assert!(claims.iter().any(|c| c["stance"] == "asserted") && claims.iter().any(|c| c["stance"] == "denied"));
+    for claim in claims {
+        // Each claim's sentence is where its span says in its document's clean text.
+        let doc = c.get(&format!("/api/documents/{}", claim["doc_id"])).await.json();
+        let text: Vec<char> = doc["clean_text"].as_str().unwrap().chars().collect();
+        let [s, e] = [claim["span"][0].as_u64().unwrap() as usize, claim["span"][1].as_u64().unwrap() as usize];
+        assert_eq!(text[s..e].iter().collect::<String>(), claim["text"].as_str().unwrap());
+    }
+    assert_eq!(detail["events"].as_array().unwrap().len(), merged["event_ids"].as_array().unwrap().len());
+    let links = detail["links"].as_array().unwrap();
+    assert!(!links.is_empty(), "merge reasons are given");
+    assert!(links[0]["reasons"].as_array().unwrap().iter().all(|r| r["kind"].is_string() && r["text"].is_string()));
+    let provisions = detail["provisions"].as_array().unwrap();
+    assert!(!provisions.is_empty(), "{detail}");
+    for p in provisions {
+        let wording = p["wording"].as_str().unwrap();
+        assert!(wording.contains("if so"), "{wording}");
+        assert!(!wording.to_lowercase().contains("violated") && !wording.to_lowercase().contains("breached"));
+    }
+    assert_eq!(detail["agreement"]["id"].as_str().map(|s| !s.is_empty()), Some(true));
+    // Zones valid on its date, each place measured to the edge.
+    let placements = detail["zone_placements"].as_array().unwrap();
+    assert!(!placements.is_empty(), "{detail}");
+    assert!(placements.iter().all(|p| p["distance_to_edge_km"].as_f64().unwrap() >= 0.0 && p["illustrative"] == true));
+    let first_event = merged["event_ids"][0].as_i64().unwrap();
+    assert_eq!(c.get(&format!("/api/events/{first_event}")).await.json()["incident_id"], id);
+
+    // Filters.
+    let disputed = c.get("/api/incidents?status=disputed&limit=500").await.json();
+    let expected = items.iter().filter(|i| i["status"] == "disputed").count() as u64;
+    assert_eq!(disputed["total"].as_u64(), Some(expected));
+    let firing = c.get("/api/incidents?type=firing&limit=500").await.json();
+    assert!(
+        firing["items"].as_array().unwrap().iter().all(|i| i["types"].as_array().unwrap().contains(&json!("firing")))
+    );
+    let dec22 = c.get("/api/incidents?from=2022-12&to=2022-12&limit=500").await.json();
+    assert!(dec22["total"].as_u64().unwrap() >= 1);
+    assert!(
+        dec22["items"].as_array().unwrap().iter().all(
+            |i| i["first_day"].as_str().unwrap() <= "2022-12-31" && i["last_day"].as_str().unwrap() >= "2022-12-01"
+        )
+    );
+    let at = c.get("/api/incidents?place=Stepanakert&limit=500").await.json();
+    assert!(at["total"].as_u64().unwrap() >= 1);
+    assert!(
+        at["items"].as_array().unwrap().iter().all(|i| i["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "Khankendi"))
+    );
+    let in_zone = c.get("/api/incidents?zone=peacekeeping-zone&limit=500").await.json();
+    assert!(in_zone["total"].as_u64().unwrap() >= 1);
+    assert_eq!(c.get("/api/incidents?bbox=0,0,1,1").await.json()["total"], 0);
+    let page = c.get("/api/incidents?limit=2&offset=1").await.json();
+    assert_eq!(page["items"].as_array().unwrap()[..], items[1..3]);
+    for bad in ["status=unattributed", "type=shelling", "from=--12-12", "to=soon", "bbox=1,2", "limit=0", "offset=x"] {
+        let a = c.get(&format!("/api/incidents?{bad}")).await;
+        assert_eq!((a.status, a.code().as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{bad}");
+    }
+    assert_eq!(c.get("/api/incidents/999999").await.code(), "not_found");
+    assert_eq!(c.get("/api/incidents/abc").await.code(), "bad_request");
+}
+
+#[tokio::test]
+async fn a_rejected_event_leaves_its_incident() {
+    let (app, _demo) = app();
+    let c = Client::login(&app, ANALYST).await;
+    let items = c.get("/api/incidents?limit=500").await.json()["items"].as_array().unwrap().clone();
+    let merged = items.iter().find(|i| i["event_ids"].as_array().unwrap().len() > 1).expect("a merged incident");
+    let ids: Vec<i64> = merged["event_ids"].as_array().unwrap().iter().map(|e| e.as_i64().unwrap()).collect();
+    let last = *ids.last().unwrap();
+    assert_eq!(
+        c.post(&format!("/api/events/{last}/review"), json!({"action": "reject"})).await.status,
+        StatusCode::CREATED
+    );
+    let after = c.get(&format!("/api/incidents/{}", ids[0])).await.json();
+    let now: Vec<i64> =
+        after["incident"]["event_ids"].as_array().unwrap().iter().map(|e| e.as_i64().unwrap()).collect();
+    assert_eq!(now, ids[..ids.len() - 1], "the view was rebuilt without the rejected event");
+    assert_eq!(c.get(&format!("/api/events/{last}")).await.json()["incident_id"], Value::Null);
+}
+
+#[tokio::test]
+async fn assessments_counts_and_the_bulletin() {
+    let (app, _demo) = app();
+    let c = Client::login(&app, VIEWER).await;
+    let all = c.get("/api/assessments?limit=500").await.json();
+    let items = all["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for a in items {
+        assert!(a["wording"].as_str().unwrap().contains("if so"), "{a}");
+        assert!(!a["claims"].as_array().unwrap().is_empty());
+        assert!(a["engagements"].as_array().unwrap().iter().all(|e| e["wording"].as_str().unwrap().contains("if so")));
+    }
+    let dec22 = c.get("/api/assessments?from=2022-12-01&to=2022-12-31").await.json();
+    assert!(dec22["total"].as_u64().unwrap() < all["total"].as_u64().unwrap());
+    assert_eq!(c.get("/api/assessments?from=yesterday").await.code(), "bad_request");
+
+    let counts = c.get("/api/counts").await.json();
+    let claimants = counts["claimants"].as_array().unwrap();
+    let az = claimants.iter().find(|x| x["claimant"] == "Ministry of Defense of Azerbaijan").expect("{counts}");
+    let am = claimants.iter().find(|x| x["claimant"] == "Ministry of Defense of Armenia").expect("{counts}");
+    assert!(az["asserted"].as_u64().unwrap() >= 1 && am["denied"].as_u64().unwrap() >= 1, "{counts}");
+    assert!(counts["incidents"].as_u64().unwrap() >= 10);
+    let july21 = c.get("/api/counts?from=2021-07&to=2021-07").await.json();
+    assert!(july21["incidents"].as_u64().unwrap() < counts["incidents"].as_u64().unwrap());
+    assert_eq!(july21["from"], "2021-07");
+
+    let md = c.get("/api/report?from=2020-11-10&to=2023-12-31").await;
+    assert_eq!(md.status, StatusCode::OK);
+    assert!(md.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/markdown"));
+    assert!(md.text.contains("if so"), "{}", md.text);
+    let html = c.get("/api/report?from=2020-11-10&to=2023-12-31&format=html").await;
+    assert!(html.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+    assert!(html.text.contains("<svg") && html.text.contains("if so"));
+    assert!(!html.text.contains("<script"), "source text is escaped in the bulletin");
+    let csp = html.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'none'"), "{csp}");
+    assert!(csp.contains("style-src 'sha256-") && !csp.contains("unsafe"), "{csp}");
+    assert!(html.headers.get(header::ETAG).is_some());
+    for bad in ["", "?from=2022-01-01", "?to=2022-01-01", "?from=2022-02&to=2022-01", "?from=2022&to=2022&format=pdf"] {
+        let a = c.get(&format!("/api/report{bad}")).await;
+        assert_eq!((a.status, a.code().as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{bad}");
+    }
+
+    let anon = Client::new(&app);
+    for path in
+        ["/api/incidents", "/api/incidents/1", "/api/assessments", "/api/counts", "/api/report?from=2022&to=2022"]
+    {
+        assert_eq!(anon.get(path).await.code(), "unauthorized", "{path}");
+    }
+    let spec = anon.get("/api/openapi.json").await.json();
+    for path in ["/api/incidents", "/api/incidents/{id}", "/api/assessments", "/api/counts", "/api/report"] {
+        assert!(spec["paths"].get(path).is_some(), "{path} missing from the OpenAPI document");
+    }
+    for schema in ["IncidentOut", "IncidentDetail", "EngagementOut", "AssessmentPage", "CountsOut"] {
+        assert!(spec["components"]["schemas"].get(schema).is_some(), "{schema}");
+    }
+}
+
+#[tokio::test]
+async fn stored_incident_corrections_and_zone_imports_shape_what_is_served() {
+    let (app, demo) = app();
+    let c = Client::login(&app, VIEWER).await;
+    let before = c.get("/api/incidents?limit=500").await.json();
+    let merged = before["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["event_ids"].as_array().unwrap().len() > 1)
+        .expect("a merged incident")
+        .clone();
+    let ids: Vec<i64> = merged["event_ids"].as_array().unwrap().iter().map(|e| e.as_i64().unwrap()).collect();
+    let last = *ids.last().unwrap();
+
+    // As `truce incidents split|verdict` and `truce zones import` store them (the CLI's ground state).
+    let mut store = SqliteStore::open(&demo.path).unwrap();
+    let split = json!({"op": "split", "incident": ids[0], "events": [last]});
+    store.add_incident_correction("ana", &split.to_string()).unwrap();
+    let verdict = json!({"op": "verdict", "incident": ids[0],
+        "verdict": {"kind": "unverifiable", "reviewer": "ana", "note": "no second source"}});
+    store.add_incident_correction("ana", &verdict.to_string()).unwrap();
+    store.add_incident_correction("ana", &json!({"op": "merge", "a": 999_998, "b": 999_999}).to_string()).unwrap();
+    let khankendi = truce_gazetteer::Gazetteer::builtin().resolve("Khankendi").unwrap();
+    let (lat, lon) = (khankendi.lat.unwrap(), khankendi.lon.unwrap());
+    let ring = json!([
+        [lon - 0.1, lat - 0.1],
+        [lon + 0.1, lat - 0.1],
+        [lon + 0.1, lat + 0.1],
+        [lon - 0.1, lat + 0.1],
+        [lon - 0.1, lat - 0.1]
+    ]);
+    let geometry = json!({"type": "Polygon", "coordinates": [ring]}).to_string();
+    let row = truce_store::ZoneVersionRow {
+        valid_from: "2022-01-01".parse().unwrap(),
+        valid_to: None,
+        source: "a test map".into(),
+        note: String::new(),
+        constructed: false,
+        geometry: geometry.clone(),
+        bbox: [lon - 0.1, lat - 0.1, lon + 0.1, lat + 0.1],
+    };
+    store.put_zone_import("ana", "test.geojson", geometry.as_bytes(), &[("khankendi-test".into(), row)]).unwrap();
+    drop(store);
+
+    let after = c.get("/api/incidents?limit=500").await.json();
+    assert_eq!(after["total"].as_u64(), before["total"].as_u64().map(|n| n + 1), "the split made one more");
+    let warnings = after["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "the merge of unknown events is not applied: {warnings:?}");
+    assert!(warnings[0].as_str().unwrap().contains("999998"), "{warnings:?}");
+    let kept = c.get(&format!("/api/incidents/{}", ids[0])).await.json();
+    let kept_ids: Vec<i64> =
+        kept["incident"]["event_ids"].as_array().unwrap().iter().map(|e| e.as_i64().unwrap()).collect();
+    assert_eq!(kept_ids, ids[..ids.len() - 1]);
+    assert_eq!(kept["incident"]["verdict"]["kind"], "unverifiable");
+    // A verdict is shown beside the status computed from the claims, never instead of it.
+    let shown = kept["incident"]["shown_status"].as_str().unwrap();
+    let computed = kept["incident"]["status"].as_str().unwrap();
+    assert!(
+        shown.starts_with("unverifiable (reviewer: ana)") && shown.ends_with(&format!("computed: {computed}")),
+        "{shown}"
+    );
+    assert!(!kept["incident"]["corrections"].as_array().unwrap().is_empty());
+    let alone = c.get(&format!("/api/incidents/{last}")).await.json();
+    assert_eq!(alone["incident"]["event_ids"], json!([last]));
+
+    // The imported map is served beside the shipped ones, not illustrative.
+    let zones = c.get("/api/zones?date=2022-12-13").await.json();
+    let imported = zones["features"].as_array().unwrap().iter().find(|f| f["properties"]["name"] == "khankendi-test");
+    assert_eq!(imported.expect("the imported zone")["properties"]["illustrative"], false);
+    assert!(c.get("/api/facets").await.json()["zones"].as_array().unwrap().contains(&json!("khankendi-test")));
+    let inside = c.get("/api/incidents?zone=khankendi-test&limit=500").await.json();
+    assert!(inside["total"].as_u64().unwrap() >= 1, "an incident at Khankendi after 2022 lies in it");
+    let id = inside["items"][0]["incident_id"].as_i64().unwrap();
+    let detail = c.get(&format!("/api/incidents/{id}")).await.json();
+    let placement = detail["zone_placements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["zone"] == "khankendi-test" && p["inside"] == true)
+        .expect("placed inside the imported zone");
+    assert_eq!(placement["illustrative"], false);
+}

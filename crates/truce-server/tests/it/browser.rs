@@ -28,6 +28,13 @@ fn the_ui_works_in_a_real_browser() {
     );
 
     let demo = demo();
+    // A reviewer's verdict on the incident holding the first event, as `truce
+    // incidents verdict` stores it: the incident page shows it beside the status.
+    let mut store = truce_store_sqlite::SqliteStore::open(&demo.path).unwrap();
+    let verdict = serde_json::json!({"op": "verdict", "incident": 1,
+        "verdict": {"kind": "pending", "reviewer": "ana", "note": "waiting for a third report"}});
+    truce_store::Store::add_incident_correction(&mut store, "ana", &verdict.to_string()).unwrap();
+    drop(store);
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();

@@ -6,6 +6,7 @@
 
 mod api;
 mod browser;
+mod postgres;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
