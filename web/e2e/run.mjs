@@ -91,6 +91,7 @@ await check('the map shows incidents by default, by type and status', async () =
   assert(await page.locator('path.road').count() > 0, 'no road drawn');
   assert(await page.locator('path.map-checkpoint').count() > 0, 'no checkpoint drawn');
   assert(await page.locator('.leaflet-overlay-pane path').count() > located.length, 'no base map drawn');
+  assert((await page.locator('#histogram-label').textContent()).startsWith('Incidents per day'), 'the histogram does not count incidents');
   await shot(page, '02-map-incidents');
 });
 
@@ -102,6 +103,7 @@ await check('the toggle shows the raw events', async () => {
   assert(await page.locator('path.incident-marker').count() === 0, 'incidents drawn with the raw events');
   const rows = await page.locator('#event-table tbody tr').count();
   assert(rows === events.length, `${rows} rows listed, ${events.length} events`);
+  assert((await page.locator('#histogram-label').textContent()).startsWith('Events per day'), 'the histogram does not count events');
   await shot(page, '02-map-events');
 });
 
@@ -271,6 +273,45 @@ await check('a review edit persists across reload and appears in the history', a
   await shot(page, '06-event-reviewed');
 });
 
+await check('an analyst gives a verdict and merges two incidents; both persist and show in the history', async () => {
+  const all = (await getJson(page, '/api/incidents?limit=500')).items;
+  const singles = all.filter((i) => i.event_ids.length === 1 && !i.verdict);
+  assert(singles.length >= 2, 'two one-report incidents without a verdict');
+  const [a, b] = [singles[0].incident_id, singles[1].incident_id];
+  const merged = Math.min(a, b);
+  await page.goto(`${base}/#/incidents/${a}`);
+  await page.locator(`#incident-title[data-incident-id="${a}"]`).waitFor();
+  await page.locator('#incident-history', { hasText: 'No analyst correction' }).waitFor();
+  await page.locator('#verdict-status').selectOption('credible');
+  await page.locator('#verdict-note').fill('checked against the <b>road</b> log');
+  await page.locator('#verdict-submit').click();
+  await page.locator('#incident-verdict', { hasText: 'credible' }).waitFor();
+  await page.locator('#incident-history .incident-history-entry[data-op="verdict"]').waitFor();
+  await page.locator('#correction-status', { hasText: 'Saved' }).waitFor();
+  await page.locator('#merge-with').fill(String(b));
+  await page.locator('#merge-submit').click();
+  await page.locator(`#incident-title[data-incident-id="${merged}"]`).waitFor();
+  await page.locator('#incident-history .incident-history-entry[data-op="merge"]').waitFor();
+  await page.reload();
+  await page.locator(`#incident-title[data-incident-id="${merged}"]`).waitFor();
+  await page.locator('#incident-history .incident-history-entry[data-op="merge"]').waitFor();
+  for (const e of [a, b]) {
+    assert(await page.locator(`#incident-events tr[data-event-id="${e}"]`).count() === 1, `event ${e} is not in the merged incident`);
+  }
+  const verdict = await page.locator('#incident-verdict').textContent();
+  assert(verdict.includes('credible') && verdict.includes(analyst) && verdict.includes('<b>road</b>'), `verdict after reload: ${verdict}`);
+  assert(await page.locator('#incident-verdict b').count() === 0, 'the note was parsed as HTML');
+  const entries = await page.locator('#incident-history .incident-history-entry').allInnerTexts();
+  assert(entries.length === 2 && entries.every((t) => t.includes(analyst)), `history: ${entries.join(' | ')}`);
+  assert(entries[1].includes(`merge the incidents of events ${a} and ${b}`) && entries[1].includes('after'), `merge entry: ${entries[1]}`);
+  // Split the merge again from the page: back to two incidents, a third history entry.
+  await page.locator(`#split-event-${Math.max(a, b)}`).check();
+  await page.locator('#split-submit').click();
+  await page.locator('#incident-history .incident-history-entry[data-op="split"]').waitFor();
+  assert(await page.locator('#incident-events tbody tr').count() === 1, 'the split left both events together');
+  await shot(page, '15-incident-corrected');
+});
+
 await check('a viewer cannot write', async () => {
   const vpage = await newPage('viewer');
   await login(vpage, viewer, viewerPw);
@@ -287,6 +328,9 @@ await check('a viewer cannot write', async () => {
   assert(answer.status === 403 && answer.body.error.code === 'forbidden', `viewer write answered ${JSON.stringify(answer)}`);
   const history = await getJson(vpage, `/api/events/${protest.event_id}/history`);
   assert(history.length === 1, `history has ${history.length} entries`);
+  await vpage.goto(`${base}/#/incidents/1`);
+  await vpage.locator('#correct-readonly').waitFor();
+  assert(await vpage.locator('#verdict-submit, #merge-submit, #split-submit').count() === 0, 'correction forms shown to a viewer');
   await shot(vpage, '07-viewer-event');
   await vpage.context().close();
 });

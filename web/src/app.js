@@ -162,10 +162,11 @@ async function mapPage(seq) {
   const statusLabel = el('span', {});
   const statusSlot = el('div', {});
   const zonesOption = facets.zones.map((z) => ({ name: z }));
+  let plot = null; // the histogram, once its counts are in
   const layerToggle = el('fieldset', { class: 'layer-toggle', id: 'layer-toggle' }, el('legend', {}, 'Show on the map'),
     ['incidents', 'events'].map((layer) => el('label', {},
       el('input', { type: 'radio', name: 'layer', id: `layer-${layer}`, value: layer, checked: mapState.layer === layer,
-        on: { change: () => { mapState.layer = layer; renderStatus(); refresh(); } } }),
+        on: { change: () => { mapState.layer = layer; renderStatus(); setHistLabel(); if (plot) plot.setData([xs, perLayer[layer]]); refresh(); } } }),
       layer === 'incidents' ? ' Incidents (reports merged)' : ' Raw events (one per report)')));
   const filters = el('div', { class: 'card filters' }, el('h2', {}, 'Filters'), layerToggle,
     select('type', 'Event type', facets.types),
@@ -189,11 +190,14 @@ async function mapPage(seq) {
     value: Math.round((toDay(mapState.date) - t0) / DAY), 'aria-label': 'Map date' });
   const dateInput = el('input', { type: 'date', id: 'map-date', value: mapState.date, min: fromDay(t0), max: fromDay(t1) });
   const rangeLabel = el('span', { id: 'range-label', class: 'muted' });
+  const histLabel = el('span', { class: 'muted', id: 'histogram-label' });
+  const setHistLabel = () => { histLabel.textContent = `${mapState.layer === 'incidents' ? 'Incidents' : 'Events'} per day — drag across the chart to show only that period.`; };
+  setHistLabel();
   const clearRange = el('button', { type: 'button', id: 'clear-range' }, 'All dates');
   const bulletin = el('a', { id: 'bulletin-link', target: '_blank', rel: 'noopener' }, 'Bulletin for this period');
   const timebar = el('div', { class: 'card timebar' },
     el('div', { class: 'row' }, el('strong', {}, 'Map date'), dateInput, slider),
-    el('div', { class: 'row' }, el('span', { class: 'muted' }, 'Events per day — drag across the chart to show only that period.'), rangeLabel, clearRange, bulletin),
+    el('div', { class: 'row' }, histLabel, rangeLabel, clearRange, bulletin),
     el('div', { id: 'histogram' }));
   const count = el('p', { id: 'event-count', class: 'muted' });
   const listTitle = el('h2', {}, 'Incidents');
@@ -222,16 +226,22 @@ async function mapPage(seq) {
   const eventLayer = L.layerGroup().addTo(map);
 
   // Histogram of events per day, with a brush and the map date drawn on it.
-  const daily = await api('/api/events/daily');
-  const xs = []; const ys = [];
-  const perDay = new Map(daily.days.map((d) => [d.date, d.count]));
-  for (let t = t0; t <= t1; t += DAY) { xs.push(t / 1000); ys.push(perDay.get(fromDay(t)) || 0); }
+  // Incidents per day (each on its first day) when the map shows incidents, events per day otherwise.
+  const [dailyIncidents, dailyEvents] = await Promise.all([api('/api/incidents/daily'), api('/api/events/daily')]);
+  const xs = [];
+  for (let t = t0; t <= t1; t += DAY) xs.push(t / 1000);
+  const countsOf = (daily) => {
+    const perDay = new Map(daily.days.map((d) => [d.date, d.count]));
+    return xs.map((x) => perDay.get(fromDay(x * 1000)) || 0);
+  };
+  const perLayer = { incidents: countsOf(dailyIncidents), events: countsOf(dailyEvents) };
+  const ys = perLayer[mapState.layer];
   const width = () => document.getElementById('histogram').clientWidth || 800;
-  const plot = new uPlot({
+  plot = new uPlot({
     width: width(), height: 120, legend: { show: false }, cursor: { drag: { x: true, y: false, setScale: false } },
     scales: { x: { time: true }, y: { range: (u, lo, hi) => [0, Math.max(1, hi)] } },
     axes: [{}, { size: 30, incrs: [1, 2, 5, 10] }],
-    series: [{}, { label: 'events', stroke: '#1f5fa8', fill: 'rgba(31,95,168,.45)', paths: uPlot.paths.bars({ size: [0.9, 6] }) }],
+    series: [{}, { label: 'count', stroke: '#1f5fa8', fill: 'rgba(31,95,168,.45)', paths: uPlot.paths.bars({ size: [0.9, 6] }) }],
     hooks: {
       setSelect: [(u) => {
         if (u.select.width < 2) return;
@@ -604,6 +614,10 @@ async function incidentPage(seq, id) {
         el('td', {}, e.claims.map((c) => `${c.stance === 'denied' ? '✗' : '✓'} ${c.claimant}`).join('; ')),
         el('td', {}, pill(e.review_state)))))));
 
+  const history = await api(`/api/incidents/${encodeURIComponent(inc.incident_id)}/history`);
+  const corrections = el('div', { class: 'card', id: 'incident-correct' }, el('h2', {}, 'Analyst corrections and their history'),
+    correctionForms(inc), historyList(history));
+
   const when = inc.date ? `${inc.date}${inc.date_end ? ' – ' + inc.date_end : ''}` : 'undated';
   show(seq, el('h1', { id: 'incident-title', dataset: { incidentId: inc.incident_id } },
     `Incident ${inc.incident_id} · ${inc.type.replaceAll('_', ' ')} · ${when} `, pill(inc.status)),
@@ -614,8 +628,74 @@ async function incidentPage(seq, id) {
   ].filter(Boolean).join(' · ')),
   inc.verdict ? el('p', { id: 'incident-verdict', class: 'verdict' }, `Reviewer\u2019s verdict: ${inc.verdict.kind.replaceAll('_', ' ')} (${inc.verdict.reviewer}${inc.verdict.date ? ', ' + inc.verdict.date : ''})`,
     inc.verdict.note ? ` — ${inc.verdict.note}` : '', `. Status computed from the claims: ${inc.status.replace('_', ' ')}.`) : null,
-  claims, provisions, el('div', { class: 'grid2' }, el('div', {}, figures, merge), el('div', {}, zones)), events);
+  claims, provisions, el('div', { class: 'grid2' }, el('div', {}, figures, merge), el('div', {}, zones)), events, corrections);
   scrollMarks(main());
+  if (incidentFlash) {
+    const s = document.getElementById('correction-status');
+    if (s) s.textContent = incidentFlash;
+    incidentFlash = null;
+  }
+}
+
+// Said once on the incident page shown after a correction (it may be another incident's page).
+let incidentFlash = null;
+
+const VERDICTS = ['credible', 'unverifiable', 'not_credible', 'pending'];
+
+/** Split, merge and verdict forms (analysts and admins); each change reloads the incident it shaped. */
+function correctionForms(inc) {
+  if (!['analyst', 'admin'].includes(session.user.role)) {
+    return el('p', { class: 'muted', id: 'correct-readonly' }, `Your role (${session.user.role}) can read but not correct incidents.`);
+  }
+  const status = el('p', { id: 'correction-status', role: 'status' });
+  const send = async (path, body) => {
+    try {
+      const r = await api(path, { method: 'POST', body });
+      const next = r.incidents.length ? r.incidents[0].incident_id : inc.incident_id;
+      incidentFlash = `Saved: ${r.text}.`;
+      if (String(next) !== String(inc.incident_id)) location.hash = `#/incidents/${next}`;
+      else await incidentPage(routeSeq, next);
+    } catch (err) {
+      if (err instanceof Stale) return;
+      status.replaceChildren(errorBox(err));
+    }
+  };
+  const boxes = inc.event_ids.map((e) => el('input', { type: 'checkbox', value: e, id: `split-event-${e}`, class: 'split-event' }));
+  const split = el('fieldset', { id: 'split-form' }, el('legend', {}, 'Split a wrong merge: move these events into an incident of their own'),
+    inc.event_ids.length > 1
+      ? [...boxes.map((b) => el('label', { class: 'split-choice' }, b, ` event ${b.value}`)),
+        el('button', { type: 'button', id: 'split-submit', on: { click: () => {
+          const events = boxes.filter((b) => b.checked).map((b) => Number(b.value));
+          if (!events.length) { status.textContent = 'Pick the events to move out first.'; return; }
+          send(`/api/incidents/${inc.incident_id}/split`, { events });
+        } } }, 'Split off the checked events')]
+      : el('p', { class: 'muted' }, 'One event: nothing to split.'));
+  const other = el('input', { id: 'merge-with', type: 'number', min: 1, placeholder: 'incident id' });
+  const merge = el('fieldset', { id: 'merge-form' }, el('legend', {}, 'Merge a missed one'),
+    el('label', { for: 'merge-with' }, 'Merge with incident #'), other,
+    el('button', { type: 'button', id: 'merge-submit', on: { click: () => {
+      const b = Number(other.value);
+      if (!Number.isInteger(b) || b < 1) { status.textContent = 'Give the id of the other incident.'; return; }
+      send('/api/incidents/merge', { a: inc.incident_id, b });
+    } } }, 'Merge'));
+  const kind = el('select', { id: 'verdict-status' }, VERDICTS.map((v) => el('option', { value: v, selected: inc.verdict && inc.verdict.kind === v }, v.replace('_', ' '))));
+  const note = el('textarea', { id: 'verdict-note', rows: 2, placeholder: 'why (optional)' });
+  const verdict = el('fieldset', { id: 'verdict-form' }, el('legend', {}, 'Reviewer\u2019s verdict (shown beside the status computed from the claims)'),
+    el('label', { for: 'verdict-status' }, 'Verdict'), kind, el('label', { for: 'verdict-note' }, 'Note'), note,
+    el('button', { type: 'button', id: 'verdict-submit', class: 'primary', on: { click: () =>
+      send(`/api/incidents/${inc.incident_id}/verdict`, { status: kind.value, note: note.value }) } }, 'Record verdict'));
+  return el('div', { class: 'correct-forms' }, split, merge, verdict, status);
+}
+
+/** The corrections that concern an incident: who, when, what, membership before and after. */
+function historyList(history) {
+  if (!history.length) return el('p', { class: 'muted', id: 'incident-history' }, 'No analyst correction concerns this incident.');
+  const states = (list) => list.map((s) => `#${s.incident_id} [events ${s.event_ids.join(', ')}] ${s.shown_status}`).join('; ');
+  return el('ol', { id: 'incident-history' }, history.map((h) => el('li', { class: 'incident-history-entry', dataset: { op: h.op } },
+    el('strong', {}, `${h.created_at.replace('T', ' ').replace('Z', ' UTC')} · ${h.user}`), ` · ${h.text}`,
+    el('div', { class: 'diff' }, 'before: ', el('del', {}, states(h.before) || '—')),
+    h.applied ? el('div', { class: 'diff' }, 'after: ', el('ins', {}, states(h.after) || '—'))
+      : el('div', { class: 'caveat' }, `not applied: ${h.problem}`))));
 }
 
 // ---------- counts by claimant ----------

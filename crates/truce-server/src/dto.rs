@@ -927,3 +927,69 @@ pub struct CountsOut {
     /// Most incidents asserted first.
     pub claimants: Vec<ClaimantCountOut>,
 }
+
+/// Split a wrong merge: the events to move out into an incident of their own.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SplitRequest {
+    /// Ids of events of the incident (not all of them).
+    pub events: Vec<i64>,
+}
+
+/// Merge a missed one: two incidents (by id) to put together.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MergeRequest {
+    pub a: i64,
+    pub b: i64,
+}
+
+/// A reviewer's verdict on an incident.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictRequest {
+    /// `credible`, `unverifiable`, `not_credible` or `pending`.
+    pub status: String,
+    /// Why (optional, up to 2000 characters).
+    pub note: Option<String>,
+}
+
+/// A stored incident correction and the incidents it shaped, as they now stand.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IncidentCorrectionOut {
+    pub correction_id: i64,
+    pub user: String,
+    /// `split`, `merge` or `verdict`.
+    pub op: String,
+    /// The correction in words.
+    pub text: String,
+    /// The incidents now holding the events it names.
+    pub incidents: Vec<IncidentOut>,
+}
+
+/// An incident's membership and shown status at one point of its history.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IncidentStateOut {
+    pub incident_id: i64,
+    pub event_ids: Vec<i64>,
+    pub shown_status: String,
+}
+
+/// One incident correction that concerns an incident: who, when, what, and
+/// the incidents it touched before and after it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IncidentHistoryOut {
+    pub correction_id: i64,
+    pub user: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// `split`, `merge` or `verdict`.
+    pub op: String,
+    pub text: String,
+    /// False when it no longer applies (its events re-extracted away, say).
+    pub applied: bool,
+    pub problem: Option<String>,
+    pub before: Vec<IncidentStateOut>,
+    /// Empty when it did not apply.
+    pub after: Vec<IncidentStateOut>,
+}

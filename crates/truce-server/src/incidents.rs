@@ -195,6 +195,29 @@ pub async fn incidents(
     }))
 }
 
+/// Incidents per day for the map's histogram (same filters as
+/// `/api/incidents`), each counted once on its first day.
+#[utoipa::path(get, path = "/api/incidents/daily", tag = "incidents", params(IncidentQuery),
+    responses((status = 200, body = DailyOut), (status = 400, body = ErrorBody)))]
+pub async fn incidents_daily(
+    State(state): State<AppState>,
+    _me: CurrentUser,
+    q: Result<Query<IncidentQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let filters = query(q)?.filters()?;
+    let view = state.view().await?;
+    let mut days: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut undated = 0;
+    for x in view.incidents.iter().filter(|x| filters.matches(x)) {
+        match x.incident.first_day {
+            Some(d) => *days.entry(d.to_string()).or_default() += 1,
+            None => undated += 1,
+        }
+    }
+    let days = days.into_iter().map(|(date, count)| DayCount { date, count }).collect();
+    Ok(json_response(&DailyOut { days, undated }))
+}
+
 fn claim_out(view: &View, c: &ClaimRef) -> IncidentClaimOut {
     IncidentClaimOut {
         event_id: c.event_id,

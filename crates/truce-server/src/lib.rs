@@ -29,9 +29,16 @@
 //! and the bulletin (`/api/report`) are derived state: built with the events
 //! in the same cached view, rebuilt when the store's revision moves. Their
 //! wording is conditional: truce never says that a provision was breached.
+//! Analysts split, merge and give verdicts on incidents
+//! (`/api/incidents/{id}/split`, `/api/incidents/merge`,
+//! `/api/incidents/{id}/verdict`): each is checked against the incidents as
+//! they stand, then appended to the store's incident corrections with the
+//! user; `/api/incidents/{id}/history` replays the ones that concern an
+//! incident, with its membership before and after each.
 
 mod api;
 mod auth;
+mod corrections;
 mod dto;
 mod error;
 mod incidents;
@@ -74,7 +81,12 @@ pub fn router(state: AppState) -> Router {
         .route("/api/events/{id}/history", get(api::history))
         .route("/api/events/{id}/review", post(api::review))
         .route("/api/incidents", get(incidents::incidents))
+        .route("/api/incidents/daily", get(incidents::incidents_daily))
+        .route("/api/incidents/merge", post(corrections::merge))
         .route("/api/incidents/{id}", get(incidents::incident))
+        .route("/api/incidents/{id}/split", post(corrections::split))
+        .route("/api/incidents/{id}/verdict", post(corrections::verdict))
+        .route("/api/incidents/{id}/history", get(corrections::history))
         .route("/api/assessments", get(incidents::assessments))
         .route("/api/counts", get(incidents::counts))
         .route("/api/report", get(incidents::report))

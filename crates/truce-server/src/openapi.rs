@@ -3,7 +3,7 @@
 
 use utoipa::OpenApi;
 
-use crate::{api, auth, dto, error, incidents};
+use crate::{api, auth, corrections, dto, error, incidents};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,7 +23,8 @@ use crate::{api, auth, dto, error, incidents};
         api::events, api::events_daily, api::event, api::history, api::review,
         api::documents, api::document, api::claims, api::places, api::roads, api::zones,
         api::stats, api::facets, api::search,
-        incidents::incidents, incidents::incident, incidents::assessments, incidents::counts, incidents::report,
+        incidents::incidents, incidents::incidents_daily, incidents::incident, incidents::assessments, incidents::counts, incidents::report,
+        corrections::split, corrections::merge, corrections::verdict, corrections::history,
     ),
     components(schemas(
         error::ErrorBody, error::ErrorDetail,
@@ -36,6 +37,8 @@ use crate::{api, auth, dto, error, incidents};
         dto::CountValueOut, dto::FieldDisputeOut, dto::ClaimedValueOut, dto::MergeLinkOut, dto::MergeReasonOut,
         dto::ZonePlacementOut, dto::EngagementOut, dto::ReadingOut, dto::ZoneHitOut, dto::ContextOut,
         dto::AgreementOut, dto::VerdictOut, dto::AssessmentOut, dto::AssessmentPage, dto::ClaimantCountOut, dto::CountsOut,
+        dto::SplitRequest, dto::MergeRequest, dto::VerdictRequest, dto::IncidentCorrectionOut, dto::IncidentStateOut,
+        dto::IncidentHistoryOut,
     )),
     tags(
         (name = "accounts", description = "Login, logout, users"),

@@ -135,6 +135,26 @@ pub struct View {
     incident_index: HashMap<i64, usize>,
     /// Event id to the id of the incident holding it (rejected events are in none).
     event_incident: HashMap<i64, i64>,
+    /// The incidents as built before any correction (the history replays
+    /// the corrections on them).
+    pub automatic: Vec<Incident>,
+    /// The stored incident corrections that could be read, oldest first.
+    pub corrections: Vec<StoredCorrection>,
+}
+
+/// A stored incident correction, read.
+#[derive(Debug, Clone)]
+pub struct StoredCorrection {
+    pub id: i64,
+    pub user: String,
+    pub created_at: String,
+    pub correction: Correction,
+}
+
+impl StoredCorrection {
+    fn label(&self) -> String {
+        format!("incident correction {} by {} ({})", self.id, self.user, self.created_at)
+    }
 }
 
 impl View {
@@ -171,7 +191,8 @@ impl View {
         });
         let index = events.iter().enumerate().map(|(i, e)| (e.event_id, i)).collect();
         let corrections = incident_corrections(store, &mut warnings)?;
-        let incidents = incidents(&events, &documents, &corrections, gazetteer, zones, agreement, &mut warnings);
+        let automatic = build_incidents(&event_inputs(&events, &documents), gazetteer, &MergeOptions::default());
+        let incidents = incidents(automatic.clone(), &corrections, gazetteer, zones, agreement, &mut warnings);
         for w in &warnings {
             eprintln!("truce-server: warning: {w}");
         }
@@ -179,7 +200,19 @@ impl View {
         let event_incident =
             incidents.iter().flat_map(|x| x.incident.events.iter().map(|e| (e.event_id, x.incident.id))).collect();
         let zones = zones.clone();
-        Ok(View { revision, zones, warnings, events, documents, index, incidents, incident_index, event_incident })
+        Ok(View {
+            revision,
+            zones,
+            warnings,
+            events,
+            documents,
+            index,
+            incidents,
+            incident_index,
+            event_incident,
+            automatic,
+            corrections,
+        })
     }
 
     pub fn get(&self, event_id: i64) -> Option<&EventItem> {
@@ -247,15 +280,14 @@ fn zone_set(shipped: &ZoneSet, rows: Vec<(String, ZoneVersionRow)>, warnings: &m
 
 /// The stored incident corrections, oldest first; one that cannot be read
 /// (written by a newer truce, say) is left out with a warning.
-fn incident_corrections(
-    store: &dyn Store,
-    warnings: &mut Vec<String>,
-) -> Result<Vec<(String, Correction)>, StoreError> {
+fn incident_corrections(store: &dyn Store, warnings: &mut Vec<String>) -> Result<Vec<StoredCorrection>, StoreError> {
     let mut out = Vec::new();
     for row in store.incident_corrections()? {
         let label = format!("incident correction {} by {} ({})", row.id, row.user, row.created_at);
         match serde_json::from_str::<Correction>(&row.json) {
-            Ok(c) => out.push((label, c)),
+            Ok(correction) => {
+                out.push(StoredCorrection { id: row.id, user: row.user, created_at: row.created_at, correction })
+            }
             Err(e) => warnings.push(format!("{label}: unreadable, not applied: {e}")),
         }
     }
@@ -266,19 +298,17 @@ fn incident_corrections(
 /// any period) with the stored corrections applied, each with its places,
 /// zones and assessment. A correction that no longer applies is a warning.
 fn incidents(
-    events: &[EventItem],
-    documents: &HashMap<i64, DocumentSummary>,
-    corrections: &[(String, Correction)],
+    automatic: Vec<Incident>,
+    corrections: &[StoredCorrection],
     gazetteer: &'static Gazetteer,
     zones: &ZoneSet,
     agreement: &Agreement,
     warnings: &mut Vec<String>,
 ) -> Vec<IncidentItem> {
-    let automatic = build_incidents(&event_inputs(events, documents), gazetteer, &MergeOptions::default());
-    let listed: Vec<Correction> = corrections.iter().map(|(_, c)| c.clone()).collect();
+    let listed: Vec<Correction> = corrections.iter().map(|c| c.correction.clone()).collect();
     let corrected = apply_corrections(automatic, &listed);
     for p in &corrected.problems {
-        let label = corrections.get(p.index).map_or("incident correction", |(l, _)| l.as_str());
+        let label = corrections.get(p.index).map_or_else(|| "incident correction".to_owned(), StoredCorrection::label);
         warnings.push(format!("{label}: {}: {}; not applied", p.correction, p.problem));
     }
     let built = corrected.incidents;

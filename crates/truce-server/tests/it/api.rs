@@ -220,7 +220,9 @@ async fn every_endpoint_answers() {
     let spec = Client::new(&app).get("/api/openapi.json").await.json();
     assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
     for path in
-        ["/api/events", "/api/events/{id}/review", "/api/zones", "/api/search", "/api/login", "/api/documents/{key}"]
+        ["/api/events", "/api/events/{id}/review", "/api/zones", "/api/search", "/api/login", "/api/documents/{key}",
+         "/api/incidents/{id}/split", "/api/incidents/merge", "/api/incidents/{id}/verdict",
+         "/api/incidents/{id}/history", "/api/incidents/daily"]
     {
         assert!(spec["paths"].get(path).is_some(), "{path} missing from the OpenAPI document");
     }
@@ -835,4 +837,154 @@ async fn stored_incident_corrections_and_zone_imports_shape_what_is_served() {
         .find(|p| p["zone"] == "khankendi-test" && p["inside"] == true)
         .expect("placed inside the imported zone");
     assert_eq!(placement["illustrative"], false);
+}
+
+fn ids(v: &Value) -> Vec<i64> {
+    v.as_array().unwrap().iter().map(|e| e.as_i64().unwrap()).collect()
+}
+
+#[tokio::test]
+async fn analysts_split_merge_and_give_verdicts_with_a_history() {
+    let (app, demo) = app();
+    let c = Client::login(&app, ANALYST).await;
+    let before = c.get("/api/incidents?limit=500").await.json();
+    let total = before["total"].as_u64().unwrap();
+    let merged = before["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["event_ids"].as_array().unwrap().len() > 1)
+        .expect("a merged incident")
+        .clone();
+    let id = merged["incident_id"].as_i64().unwrap();
+    let events = ids(&merged["event_ids"]);
+    let last = *events.last().unwrap();
+
+    // Split the last event off: two incidents, one more in all.
+    let a = c.post(&format!("/api/incidents/{id}/split"), json!({"events": [last]})).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    let split = a.json();
+    assert_eq!(split["user"], "ana");
+    assert_eq!(split["op"], "split");
+    let shaped: Vec<Vec<i64>> = split["incidents"].as_array().unwrap().iter().map(|i| ids(&i["event_ids"])).collect();
+    assert_eq!(shaped, vec![events[..events.len() - 1].to_vec(), vec![last]]);
+    assert_eq!(c.get("/api/incidents?limit=500").await.json()["total"].as_u64(), Some(total + 1));
+
+    // Merge them back: the round trip gives the incident as it was.
+    let a = c.post("/api/incidents/merge", json!({"a": id, "b": last})).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    let back = a.json();
+    assert_eq!(back["incidents"].as_array().unwrap().len(), 1);
+    assert_eq!(ids(&back["incidents"][0]["event_ids"]), events);
+    assert_eq!(c.get("/api/incidents?limit=500").await.json()["total"].as_u64(), Some(total));
+
+    // A verdict is shown beside the computed status.
+    let a = c.post(&format!("/api/incidents/{id}/verdict"), json!({"status": "not_credible", "note": "one source"})).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    let shown = c.get(&format!("/api/incidents/{id}")).await.json()["incident"].clone();
+    assert_eq!(shown["verdict"]["kind"], "not_credible");
+    assert_eq!(shown["verdict"]["reviewer"], "ana");
+    assert_eq!(shown["verdict"]["note"], "one source");
+    let computed = shown["status"].as_str().unwrap();
+    assert_eq!(shown["shown_status"], format!("not_credible (reviewer: ana); computed: {computed}"));
+
+    // The history: all three, who and when, membership before and after.
+    let history = c.get(&format!("/api/incidents/{id}/history")).await.json();
+    let entries = history.as_array().unwrap();
+    assert_eq!(entries.iter().map(|h| h["op"].as_str().unwrap()).collect::<Vec<_>>(), ["split", "merge", "verdict"]);
+    for h in entries {
+        assert_eq!(h["user"], "ana");
+        assert_eq!(h["applied"], true);
+        assert!(h["created_at"].as_str().unwrap().ends_with('Z'), "{h}");
+    }
+    assert_eq!(ids(&entries[0]["before"][0]["event_ids"]), events);
+    assert_eq!(entries[0]["after"].as_array().unwrap().len(), 2);
+    assert_eq!(entries[1]["before"].as_array().unwrap().len(), 2);
+    assert_eq!(ids(&entries[1]["after"][0]["event_ids"]), events);
+    assert!(entries[2]["after"][0]["shown_status"].as_str().unwrap().starts_with("not_credible"));
+    // Stored append-only, with the user, as the CLI stores them.
+    let stored = SqliteStore::open(&demo.path).unwrap().incident_corrections().unwrap();
+    assert_eq!(stored.len(), 3);
+    assert!(stored.iter().all(|r| r.user == "ana"));
+    assert!(stored[0].json.contains("\"op\":\"split\""), "{}", stored[0].json);
+
+    // A viewer reads the history but writes nothing.
+    let v = Client::login(&app, VIEWER).await;
+    assert_eq!(v.get(&format!("/api/incidents/{id}/history")).await.json().as_array().unwrap().len(), 3);
+    for (uri, body) in [
+        (format!("/api/incidents/{id}/split"), json!({"events": [last]})),
+        ("/api/incidents/merge".to_owned(), json!({"a": id, "b": last})),
+        (format!("/api/incidents/{id}/verdict"), json!({"status": "credible"})),
+    ] {
+        let a = v.post(&uri, body).await;
+        assert_eq!((a.status, a.code().as_str()), (StatusCode::FORBIDDEN, "forbidden"), "{uri}");
+    }
+    assert_eq!(SqliteStore::open(&demo.path).unwrap().incident_corrections().unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn incident_corrections_refused_store_nothing() {
+    let (app, demo) = app();
+    let c = Client::login(&app, ANALYST).await;
+    let list = c.get("/api/incidents?limit=500").await.json();
+    let items = list["items"].as_array().unwrap();
+    let single = items.iter().find(|i| i["event_ids"].as_array().unwrap().len() == 1).unwrap();
+    let id = single["incident_id"].as_i64().unwrap();
+    let other = items.iter().find(|i| i["incident_id"] != single["incident_id"]).unwrap()["incident_id"].as_i64().unwrap();
+    let csrf = c.csrf.clone().unwrap();
+
+    // Without the CSRF token, or from another origin.
+    let uri = format!("/api/incidents/{id}/verdict");
+    let body = json!({"status": "credible"});
+    let none = c.send(Method::POST, &uri, Some(body.clone()), &[]).await;
+    assert_eq!((none.status, none.code().as_str()), (StatusCode::FORBIDDEN, "csrf_failed"));
+    let foreign = c
+        .send(Method::POST, "/api/incidents/merge", Some(json!({"a": id, "b": other})), &[
+            ("x-csrf-token", &csrf),
+            ("origin", "https://evil.example"),
+        ])
+        .await;
+    assert_eq!(foreign.code(), "csrf_failed");
+
+    // Unknown incidents: 404.
+    for (uri, body) in [
+        ("/api/incidents/999999/verdict".to_owned(), json!({"status": "credible"})),
+        ("/api/incidents/999999/split".to_owned(), json!({"events": [1]})),
+        ("/api/incidents/merge".to_owned(), json!({"a": id, "b": 999_999})),
+        ("/api/incidents/merge".to_owned(), json!({"a": 999_999, "b": id})),
+    ] {
+        let a = c.post(&uri, body).await;
+        assert_eq!((a.status, a.code().as_str()), (StatusCode::NOT_FOUND, "not_found"), "{uri}: {}", a.text);
+    }
+    assert_eq!(c.get("/api/incidents/999999/history").await.code(), "not_found");
+    assert_eq!(c.get("/api/incidents/abc/history").await.code(), "bad_request");
+
+    // Corrections that do not apply, or bodies that do not make sense: 422.
+    for (uri, body) in [
+        (format!("/api/incidents/{id}/split"), json!({"events": [id]})),
+        (format!("/api/incidents/{id}/split"), json!({"events": [other]})),
+        (format!("/api/incidents/{id}/split"), json!({"events": []})),
+        ("/api/incidents/merge".to_owned(), json!({"a": id, "b": id})),
+        (format!("/api/incidents/{id}/verdict"), json!({"status": "true"})),
+        (format!("/api/incidents/{id}/verdict"), json!({"status": "credible", "note": "x".repeat(2001)})),
+        (format!("/api/incidents/{id}/verdict"), json!({"status": "credible", "extra": 1})),
+    ] {
+        let a = c.post(&uri, body.clone()).await;
+        assert_eq!((a.status, a.code().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"), "{uri} {body}: {}", a.text);
+    }
+    assert!(SqliteStore::open(&demo.path).unwrap().incident_corrections().unwrap().is_empty(), "nothing refused was stored");
+    assert_eq!(c.get(&format!("/api/incidents/{id}/history")).await.json(), json!([]));
+}
+
+#[tokio::test]
+async fn the_incident_histogram_counts_incidents() {
+    let (app, _demo) = app();
+    let c = Client::login(&app, VIEWER).await;
+    let daily = c.get("/api/incidents/daily").await.json();
+    let counted: u64 = daily["days"].as_array().unwrap().iter().map(|d| d["count"].as_u64().unwrap()).sum::<u64>()
+        + daily["undated"].as_u64().unwrap();
+    assert_eq!(Some(counted), c.get("/api/incidents?limit=1").await.json()["total"].as_u64());
+    let events = c.get("/api/events?limit=1").await.json()["total"].as_u64().unwrap();
+    assert!(counted < events, "incidents merge events: {counted} incidents of {events} events");
+    assert_eq!(c.get("/api/incidents/daily?status=nonsense").await.code(), "bad_request");
 }
