@@ -73,6 +73,8 @@ struct Prepared<'a> {
     sides: BTreeSet<String>,
     /// Names of actors taking part that have no side.
     unsided: BTreeSet<&'a str>,
+    /// The named episode the extractor recognised ("war-2020", "statement-2020-11-10"), from its rules.
+    episode: Option<&'a str>,
     mergeable: bool,
 }
 
@@ -100,7 +102,9 @@ fn prepare<'a>(ev: &'a EventInput, gaz: &'a Gazetteer, opts: &MergeOptions) -> P
             }
         }
     }
-    let mergeable = period.is_some_and(|(a, b)| b - a < opts.max_span_days) && !places.is_empty();
+    let episode = r.rule.iter().find_map(|rule| rule.strip_prefix("date:episode:"));
+    // A named episode is one occurrence however long it lasted and wherever reports place it.
+    let mergeable = episode.is_some() || (period.is_some_and(|(a, b)| b - a < opts.max_span_days) && !places.is_empty());
     Prepared {
         ev,
         period,
@@ -108,6 +112,7 @@ fn prepare<'a>(ev: &'a EventInput, gaz: &'a Gazetteer, opts: &MergeOptions) -> P
         places,
         sides,
         unsided,
+        episode,
         mergeable,
     }
 }
@@ -216,6 +221,14 @@ fn compatible(
             b: ta.max(tb),
         }
     }];
+    match (a.episode, b.episode) {
+        (Some(x), Some(y)) if x == y => {
+            reasons.push(MergeReason::SameEpisode { episode: x.to_string() });
+            return Some(reasons);
+        }
+        (Some(_), Some(_)) => return None,
+        _ => {}
+    }
 
     let ((a0, a1), (b0, b1)) = (a.period?, b.period?);
     if a0 <= b1 && b0 <= a1 {
@@ -291,6 +304,7 @@ fn is_strong(r: &MergeReason) -> bool {
         MergeReason::SameType { .. }
             | MergeReason::DatesOverlap { .. }
             | MergeReason::SamePlace { .. }
+            | MergeReason::SameEpisode { .. }
     )
 }
 

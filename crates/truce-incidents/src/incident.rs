@@ -203,6 +203,10 @@ pub enum MergeReason {
     ActorsCompatible {
         detail: String,
     },
+    /// Both name the same well-known episode ("the 44-day war", "the trilateral statement").
+    SameEpisode {
+        episode: String,
+    },
     /// An analyst's correction put them together.
     Analyst {
         note: String,
@@ -223,6 +227,7 @@ impl fmt::Display for MergeReason {
             MergeReason::PlaceOnRoad { place, road } => write!(f, "{place} on {road}"),
             MergeReason::PlaceNear { a, b, km } => write!(f, "{a} {km:.1} km from {b}"),
             MergeReason::ActorsCompatible { detail } => write!(f, "actors compatible: {detail}"),
+            MergeReason::SameEpisode { episode } => write!(f, "the same named episode ({episode})"),
             MergeReason::Analyst { note } => write!(f, "analyst correction: {note}"),
         }
     }

@@ -242,3 +242,24 @@ fn output_does_not_depend_on_input_order() {
     // Sorted by first day, undated last.
     assert_eq!(ids, [9, 1, 8]);
 }
+
+#[test]
+fn mentions_of_one_named_episode_are_one_incident_without_places() {
+    let episode = |mut e: Ev| {
+        e.input.record.rule.push("date:episode:statement-2020-11-10".into());
+        e
+    };
+    let other = |mut e: Ev| {
+        e.input.record.rule.push("date:episode:statement-2021-01-11".into());
+        e
+    };
+    let events = vec![
+        episode(Ev::new(1, "a.txt", "Wire A", EventType::Agreement, "2020-11-10", &[]).asserted("Wire A")).input,
+        episode(Ev::new(2, "b.txt", "Wire B", EventType::Agreement, "2020-11-10", &[]).asserted("Wire B")).input,
+        other(Ev::new(3, "c.txt", "Wire C", EventType::Agreement, "2020-11-10", &[]).asserted("Wire C")).input,
+    ];
+    let incidents = build(&events);
+    assert_eq!(holding(&incidents, 1).id, holding(&incidents, 2).id, "{incidents:#?}");
+    assert!(holding(&incidents, 1).links.iter().any(|l| l.reasons.iter().any(|r| r.to_string().contains("statement-2020-11-10"))));
+    assert_ne!(holding(&incidents, 1).id, holding(&incidents, 3).id, "another episode stays apart");
+}
