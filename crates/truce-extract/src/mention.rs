@@ -51,14 +51,24 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Metals", "Switzerland", "Kamaz", "KamAZ", "Nissan", "Patrol", "Mercedes", "Benz", "Iran", "Syria",
 ];
 
-fn person_re() -> &'static Regex {
+/// Two or three capitalized words: a name candidate, judged by what stands around it.
+/// Kept free of optional groups so it runs on the fast automaton; the context is
+/// checked on the few candidates it finds.
+fn name_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?:(?P<title>{TITLE_WORDS}) )?(?P<name>\p{{Lu}}[\p{{Ll}}’'-]+(?: \p{{Lu}}[\p{{Ll}}’'-]+){{1,2}})(?P<after>,? (?:a|an|the|who|said|says|told|tells|stated|noted|added|stressed|wrote|claimed)\b)?"
-        ))
-        .expect("person regex")
-    })
+    RE.get_or_init(|| Regex::new(r"\p{Lu}[\p{Ll}’'-]+(?: \p{Lu}[\p{Ll}’'-]+){1,2}").expect("name regex"))
+}
+
+/// A title right before a name ("Political commentator ", "MP ").
+fn title_before_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&format!(r"(?:^|[\s(“\x22])(?P<title>{TITLE_WORDS}) $")).expect("title regex"))
+}
+
+/// What follows a name that marks it as a person: an apposition or a reporting verb.
+fn after_name_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^,? (?:a|an|the|who|said|says|told|tells|stated|noted|added|stressed|wrote|claimed)\b").expect("after-name regex"))
 }
 
 /// News outlets named in the text: "the news service Qafqazinfo", "Interfax reported".
@@ -137,14 +147,22 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
     }
 
     let mut people: Vec<(String, Option<String>)> = Vec::new();
-    for c in person_re().captures_iter(text) {
-        let g = c.name("name").expect("name group");
-        let title = c.name("title").map(|t| t.as_str().to_string());
-        let after = c.name("after").map(|a| a.as_str());
-        let before = text[..g.start()].trim_end();
+    for m in name_re().find_iter(text) {
+        // "General Andrei Volkov": a title written as the first capitalized word.
+        let is_title_word = |w: &str| title_before_re().is_match(&format!("{w} "));
+        let (start, lead_title) = match m.as_str().split_once(' ') {
+            Some((first, rest)) if is_title_word(first) && rest.contains(' ') => (m.start() + first.len() + 1, Some(first.to_string())),
+            _ => (m.start(), None),
+        };
+        let end = m.end();
+        let name = &text[start..end];
+        let lead = &text[crate::lexicon::floor_char(text, start.saturating_sub(40))..start];
+        let title = lead_title.or_else(|| title_before_re().captures(lead).map(|c| c["title"].to_string()));
+        let after = after_name_re().find(&text[end..]).map(|a| a.as_str());
+        let before = text[..start].trim_end();
         let said_before = before.ends_with("said") || before.ends_with("says") || before.to_lowercase().ends_with("according to");
-        let words: Vec<&str> = g.as_str().split([' ', '-']).collect();
-        if words.iter().any(|w| NOT_NAME_WORDS.contains(w)) || overlaps(&out, g.start(), g.end()) {
+        let words: Vec<&str> = name.split([' ', '-']).collect();
+        if words.iter().any(|w| NOT_NAME_WORDS.contains(w)) || overlaps(&out, start, end) {
             continue;
         }
         if title.is_none() && after.is_none() && !said_before {
@@ -152,15 +170,15 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
         }
         let apposition = title.clone().or_else(|| {
             // "Agil Abbas, a member of the ... Committee": the head noun after the article.
-            after.filter(|a| a.starts_with(", a") || a.starts_with(", the")).and_then(|_| {
-                text[c.get(0).expect("match").end()..].split_whitespace().next().map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_string())
+            after.filter(|a| a.starts_with(", a") || a.starts_with(", the")).and_then(|a| {
+                text[end + a.len()..].split_whitespace().next().map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_string())
             })
         });
         let title_before = before.rsplit(' ').next().filter(|w| !w.is_empty()).map(str::to_string);
         let title = apposition.or(title_before);
-        out.push(Mention { start: g.start(), end: g.end(), name: g.as_str().to_string(), side: "none".into(), kind: ActorKind::Person, how: "person", title: title.clone() });
-        if !people.iter().any(|(n, _)| n == g.as_str()) {
-            people.push((g.as_str().to_string(), title));
+        out.push(Mention { start, end, name: name.to_string(), side: "none".into(), kind: ActorKind::Person, how: "person", title: title.clone() });
+        if !people.iter().any(|(n, _)| n == name) {
+            people.push((name.to_string(), title));
         }
     }
     // Later mentions of a known person by surname alone.
