@@ -98,9 +98,13 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The language of a text when whatlang is confident of it.
+/// How much of a text language detection reads: a report's language shows in its
+/// opening, and whatlang's cost grows with the length it is given.
+const LANGUAGE_SAMPLE_BYTES: usize = 4000;
+
+/// The language of a text when whatlang is confident of it, judged on its opening.
 pub fn detect_language(text: &str) -> Option<String> {
-    let info = whatlang::detect(text)?;
+    let info = whatlang::detect(&text[..floor_boundary(text, LANGUAGE_SAMPLE_BYTES)])?;
     info.is_reliable().then(|| language_code(info.lang()))
 }
 
@@ -138,7 +142,7 @@ impl DocLanguage {
     pub(crate) fn of(text: &str, declared: Option<&str>) -> Self {
         let declared = declared.map(|c| c.trim().to_ascii_lowercase()).filter(|c| !c.is_empty());
         // The manifest's word first; otherwise judge from the opening (enough for a reliable verdict, and cheap).
-        let code = declared.or_else(|| detect_language(&text[..floor_boundary(text, 4000)]));
+        let code = declared.or_else(|| detect_language(text));
         let script = ScriptCounts::of(text).dominant().map(|(script, _)| script);
         let mut allow = LINE_LANGUAGES.to_vec();
         allow.extend(code.as_deref().and_then(whatlang_lang).filter(|l| !allow.contains(l)));
