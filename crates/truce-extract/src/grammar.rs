@@ -872,7 +872,13 @@ fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMe
     let describing = |pos: usize| -> bool {
         let Some(w) = text[sent_start..pos].rfind(", which ") else { return false };
         let at = sent_start + w;
-        found.iter().any(|q| q.end <= at && at - q.end <= 3) && !text[at..pos].contains([';', '.'])
+        // "the protest in Karabakh, which began before the meeting in Brussels": a clause that
+        // tells when something happened is about the event, not about the place.
+        let clause = &text[at + ", which ".len()..pos];
+        let temporal = ["began", "started", "ended", "followed", "preceded", "came", "lasted", "took place", "happened", "occurred"]
+            .iter()
+            .any(|v| clause.starts_with(v));
+        !temporal && found.iter().any(|q| q.end <= at && at - q.end <= 3) && !text[at..pos].contains([';', '.'])
     };
     for p in found {
         if actor_spans.iter().any(|a| p.start < a.1 && a.0 < p.end) || text[p.end..].starts_with("-based") || describing(p.start) {

@@ -83,3 +83,34 @@ fn boilerplate_lines_yield_no_events() {
         }
     }
 }
+
+/// Places and their events, for one text extracted by `truce extract`.
+fn places_by_type(text: &str) -> Vec<(String, Vec<String>)> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("report.txt");
+    std::fs::write(&file, text).expect("write report");
+    let out = truce(&["extract", path_str(&file)]);
+    assert!(out.status.success(), "extract failed: {}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .map(|line| {
+            let r: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+            let places = r["places"].as_array().expect("places").iter().map(|p| p.as_str().expect("place").to_string()).collect();
+            (r["type"].as_str().expect("type").to_string(), places)
+        })
+        .collect()
+}
+
+#[test]
+fn a_clause_telling_when_keeps_its_place_for_the_event_it_names() {
+    // ", which began before the meeting in Brussels" is about the protest's time, not a
+    // description of Karabakh: Brussels is where the meeting was.
+    let events = places_by_type("The protest in Karabakh, which began before the 6th meeting of the leaders in Brussels (July 15), was accompanied by peacekeepers.\n");
+    assert!(events.contains(&("agreement".to_string(), vec!["Brussels".to_string()])), "{events:?}");
+    assert!(events.contains(&("protest".to_string(), vec!["Karabakh".to_string()])), "{events:?}");
+    // A clause that describes the place still names no place of the event.
+    let events = places_by_type("Protesters blocked the Lachin corridor, which provides a link between Armenia and Khankendi, on 12 December 2022.\n");
+    assert!(!events.is_empty(), "the blocking is an event");
+    let places: Vec<&String> = events.iter().flat_map(|(_, p)| p).collect();
+    assert!(!places.iter().any(|p| p.as_str() == "Armenia"), "{events:?}");
+}
