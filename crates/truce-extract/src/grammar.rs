@@ -906,12 +906,9 @@ fn select_places(text: &str, gaz: &Gazetteer, found: &[&truce_gazetteer::PlaceMe
         }
     }
     let all: Vec<(usize, String, bool)> = ids.iter().map(|(p, id)| (*p, id.clone(), false)).chain(countries.iter().map(|(p, id)| (*p, id.clone(), true))).collect();
-    let mut out: Vec<(usize, String, bool)> = Vec::new();
-    for (pos, id, is_country) in &all {
-        if !out.iter().any(|(_, n, _)| n == id) {
-            out.push((*pos, id.clone(), *is_country));
-        }
-    }
+    // Every mention is kept, repeats included: "the ceasefire in Karabakh ... deployed in
+    // Nagorno-Karabakh" names the place once for each event; events drop repeats themselves.
+    let mut out = all;
     out.sort_by_key(|(p, _, _)| *p);
     out
 }

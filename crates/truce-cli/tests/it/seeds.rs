@@ -114,3 +114,13 @@ fn a_clause_telling_when_keeps_its_place_for_the_event_it_names() {
     let places: Vec<&String> = events.iter().flat_map(|(_, p)| p).collect();
     assert!(!places.iter().any(|p| p.as_str() == "Armenia"), "{events:?}");
 }
+
+#[test]
+fn a_place_named_once_per_event_is_a_place_of_each() {
+    // Karabakh is written twice: after the agreement and after the deployment.
+    let events = places_by_type(
+        "Under the ceasefire agreement in Karabakh signed on 10 November 2020, Russian peacekeepers were deployed in Nagorno-Karabakh and along the Lachin corridor.\n",
+    );
+    let deployment = events.iter().find(|(t, _)| t == "deployment").expect("a deployment");
+    assert_eq!(deployment.1, vec!["Karabakh".to_string(), "Lachin corridor".to_string()], "{events:?}");
+}
