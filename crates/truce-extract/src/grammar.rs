@@ -413,9 +413,15 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             let place_names = select_places(text, gaz, &s_places, &actor_spans, s.start, s.end);
             let sent_cands_len = sent_cands.len();
             let has_non_country = place_names.iter().any(|p| !p.2);
-            // A place written right after a trigger ("talks ... in Brussels") belongs to that event alone.
-            let attached_to = |pos: usize| -> Option<usize> {
-                sent_cands.iter().position(|c| pos >= c.trigger.1 && pos - c.trigger.1 <= 60 && !text[c.trigger.1..pos].contains([',', '.', ';', '(']))
+            // A place written right after a trigger ("talks ... in Brussels") belongs to the events of
+            // that clause alone: "detained ... who had crossed into the Lachin district" places both.
+            let attached_to = |pos: usize| -> Vec<usize> {
+                (0..sent_cands.len())
+                    .filter(|&i| {
+                        let end = sent_cands[i].trigger.1;
+                        pos >= end && pos - end <= 60 && !text[end..pos].contains([',', '.', ';', '('])
+                    })
+                    .collect()
             };
             // A road named by its end points ("Khankendi-Khalfali-Turshsu") is shared by every event told on it.
             let in_chain = |pos: usize| -> bool {
@@ -423,10 +429,10 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 let chained_after = place_names.iter().any(|(p, _, _)| *p > pos && text[pos..*p].chars().filter(|c| c.is_whitespace()).count() == 0);
                 matches!(before, Some('-' | '–')) || chained_after
             };
-            let owners: Vec<Option<usize>> = place_names.iter().map(|(pos, _, _)| if in_chain(*pos) { None } else { attached_to(*pos) }).collect();
+            let owners: Vec<Vec<usize>> = place_names.iter().map(|(pos, _, _)| if in_chain(*pos) { Vec::new() } else { attached_to(*pos) }).collect();
             for (ci, c) in sent_cands.iter_mut().enumerate() {
                 for ((pos, name, is_country), owner) in place_names.iter().zip(&owners) {
-                    if owner.is_some_and(|o| o != ci) && sent_cands_len > 1 {
+                    if !owner.is_empty() && !owner.contains(&ci) && sent_cands_len > 1 {
                         continue;
                     }
                     let keep = if c.episode.is_some() {

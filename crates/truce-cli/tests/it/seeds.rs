@@ -124,3 +124,12 @@ fn a_place_named_once_per_event_is_a_place_of_each() {
     let deployment = events.iter().find(|(t, _)| t == "deployment").expect("a deployment");
     assert_eq!(deployment.1, vec!["Karabakh".to_string(), "Lachin corridor".to_string()], "{events:?}");
 }
+
+#[test]
+fn a_place_after_two_triggers_of_one_clause_belongs_to_both() {
+    let events = places_by_type("Two armed men were detained on 3 May 2023 while trying to infiltrate the Armenian border.\n");
+    for ty in ["arrest", "infiltration"] {
+        let event = events.iter().find(|(t, _)| t == ty).unwrap_or_else(|| panic!("no {ty} in {events:?}"));
+        assert_eq!(event.1, vec!["Armenia".to_string()], "{events:?}");
+    }
+}
