@@ -149,9 +149,11 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
     let mut people: Vec<(String, Option<String>)> = Vec::new();
     for m in name_re().find_iter(text) {
         // "General Andrei Volkov": a title written as the first capitalized word.
-        let is_title_word = |w: &str| title_before_re().is_match(&format!("{w} "));
         let (start, lead_title) = match m.as_str().split_once(' ') {
-            Some((first, rest)) if is_title_word(first) && rest.contains(' ') => (m.start() + first.len() + 1, Some(first.to_string())),
+            // The first word with its space, as written: "General ".
+            Some((first, rest)) if rest.contains(' ') && title_before_re().is_match(&text[m.start()..=m.start() + first.len()]) => {
+                (m.start() + first.len() + 1, Some(first.to_string()))
+            }
             _ => (m.start(), None),
         };
         let end = m.end();
