@@ -162,7 +162,7 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
         let title = lead_title.or_else(|| title_before_re().captures(lead).map(|c| c["title"].to_string()));
         let after = after_name_re().find(&text[end..]).map(|a| a.as_str());
         let before = text[..start].trim_end();
-        let said_before = before.ends_with("said") || before.ends_with("says") || before.to_lowercase().ends_with("according to");
+        let said_before = before.ends_with("said") || before.ends_with("says") || before.get(before.len().saturating_sub(12)..).is_some_and(|tail| tail.eq_ignore_ascii_case("according to"));
         let words: Vec<&str> = name.split([' ', '-']).collect();
         if words.iter().any(|w| NOT_NAME_WORDS.contains(w)) || overlaps(&out, start, end) {
             continue;
