@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use crate::number;
 
@@ -16,10 +16,10 @@ pub struct Casualties {
 
 const PERSON: &str = r"(?:servicem[ae]n|soldiers?|troops|civilians?|people|persons?|residents?|deminers?|sappers?|policem[ae]n|officers?|border guards?|guards?|peacekeepers?|children|child|women|woman|men|man|farmers?|shepherds?|workers?|journalists?|villagers?|militants?|fighters?|members?|employees?|citizens?|military personnel|personnel|others|drivers?|passengers?|военнослужащ\w+|мирн\w+ жител\w+|человек\w*)";
 
-fn group_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn group_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        Pattern::new(&format!(
             r"(?i)\b(?:(?:at least|more than|over|some|about|around|up to|another|a total of) )?(?P<n>{}) (?:more )?(?:[\w-]+ ){{0,3}}?{PERSON}\b",
             number::NUMBER_PATTERN
         ))
@@ -28,42 +28,42 @@ fn group_re() -> &'static Regex {
 }
 
 /// "and one was injured": a number standing for people named just before.
-fn ellipsis_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn ellipsis_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"(?i)\b(?:and|all|the|all the) (?P<n>{}) (?:other |more )?(?:(?:was|were|has been|have been)\b|(?:wounded|injured|killed|hurt)\b)", number::NUMBER_PATTERN))
+        Pattern::new(&format!(r"(?i)\b(?:and|all|the|all the) (?P<n>{}) (?:other |more )?(?:(?:was|were|has been|have been)\b|(?:wounded|injured|killed|hurt)\b)", number::NUMBER_PATTERN))
             .expect("casualty ellipsis regex")
     })
 }
 
-fn the_one_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn the_one_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:the|its|his|her|their) (?:driver|passenger|shepherd|soldier|serviceman|farmer|civilian|resident|woman|man|boy|girl|deminer|sapper|guard|border guard|tractor driver)\b|\b(?:(?:junior|senior) )?(?:sergeant|private|corporal|lieutenant|captain|major|soldier|serviceman|conscript)\s+\p{Lu}\w+(?:\s+\p{Lu}\w+)?")
+        Pattern::new(r"(?i)\b(?:the|its|his|her|their) (?:driver|passenger|shepherd|soldier|serviceman|farmer|civilian|resident|woman|man|boy|girl|deminer|sapper|guard|border guard|tractor driver)\b|\b(?:(?:junior|senior) )?(?:sergeant|private|corporal|lieutenant|captain|major|soldier|serviceman|conscript)\s+\p{Lu}\w+(?:\s+\p{Lu}\w+)?")
             .expect("casualty singular regex")
     })
 }
 
-fn verb_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn verb_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?P<k>killed|died|dead|lost (?:their|his|her) li(?:ves|fe)|killing|murdered|shot dead|погиб\w*|убит\w*)|\b(?P<i>wounded|injured|hurt|wounding|injuring|injuries|received (?:a |an )?(?:[\w-]+ )?(?:wounds?|injury|injuries)|ранен\w*|пострадал\w*)\b")
+        Pattern::new(r"(?i)\b(?P<k>killed|died|dead|lost (?:their|his|her) li(?:ves|fe)|killing|murdered|shot dead|погиб\w*|убит\w*)|\b(?P<i>wounded|injured|hurt|wounding|injuring|injuries|received (?:a |an )?(?:[\w-]+ )?(?:wounds?|injury|injuries)|ранен\w*|пострадал\w*)\b")
             .expect("casualty verb regex")
     })
 }
 
-fn ru_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn ru_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"(?:погиб\w*|убит\w*) (?P<kn>{n})|(?P<in>{n}) (?:\w+ )?(?:получил\w* ранени\w*|ранен\w*)", n = number::NUMBER_PATTERN))
+        Pattern::new(&format!(r"(?:погиб\w*|убит\w*) (?P<kn>{n})|(?P<in>{n}) (?:\w+ )?(?:получил\w* ранени\w*|ранен\w*)", n = number::NUMBER_PATTERN))
             .expect("Russian casualty regex")
     })
 }
 
-fn none_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn none_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:no (?:other |further )?(?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed)|(?:was|were) not (?:hurt|injured|wounded)|escaped unhurt|(?:was|were|escaped|remained) unharmed)\b|пострадавших нет|без потерь|потерь нет|жертв нет")
+        Pattern::new(r"(?i)\b(?:no (?:other |further )?(?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed)|(?:was|were) not (?:hurt|injured|wounded)|escaped unhurt|(?:was|were|escaped|remained) unharmed)\b|пострадавших нет|без потерь|потерь нет|жертв нет")
             .expect("no-casualties regex")
     })
 }

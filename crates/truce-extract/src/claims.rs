@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use crate::lexicon::ActorKind;
 use crate::mention::Mention;
@@ -23,41 +23,41 @@ pub struct Speaker {
     pub span: (usize, usize),
 }
 
-fn reporting_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn reporting_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
+        Pattern::new(r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
             .expect("reporting verb regex")
     })
 }
 
-fn according_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(?:according to|citing|as reported by|по данным|по словам|по информации|как сообщает)\b").expect("according regex"))
+fn according_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"(?i)\b(?:according to|citing|as reported by|по данным|по словам|по информации|как сообщает)\b").expect("according regex"))
 }
 
-fn alleging_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(?:alleging|claiming|asserting|accusing|saying)\b").expect("alleging regex"))
+fn alleging_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"(?i)\b(?:alleging|claiming|asserting|accusing|saying)\b").expect("alleging regex"))
 }
 
-fn report_of_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn report_of_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version)\b(?: [\w-]+){0,2}? (?:by|of|from)|\b(?:reported|claimed|confirmed|alleged|announced|stated) by|\bas reported by)\s+(?:the\s+)?(?:two |both )?$")
+        Pattern::new(r"(?i)(?:\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version)\b(?: [\w-]+){0,2}? (?:by|of|from)|\b(?:reported|claimed|confirmed|alleged|announced|stated) by|\bas reported by)\s+(?:the\s+)?(?:two |both )?$")
             .expect("report-of regex")
     })
 }
 
-fn report_noun_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)^['’]s (?:\w+ )?(?:claims?|allegations?|reports?|statements?|accusations?|version)\b").expect("report noun regex"))
+fn report_noun_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"(?i)^['’]s (?:\w+ )?(?:claims?|allegations?|reports?|statements?|accusations?|version)\b").expect("report noun regex"))
 }
 
-fn denial_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn denial_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\bcall(?:ed|s)? (?:this|the|these|that|such|those|it|them)?\s*(?:information|report|reports|claim|claims|statement|statements|allegation|allegations|accusations?|news)?\s*["“«']?(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*"#)
+        Pattern::new(r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\bcall(?:ed|s)? (?:this|the|these|that|such|those|it|them)?\s*(?:information|report|reports|claim|claims|statement|statements|allegation|allegations|accusations?|news)?\s*["“«']?(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*"#)
             .expect("denial regex")
     })
 }

@@ -9,7 +9,9 @@
 
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex};
+use regex::Captures;
+
+use crate::pattern::Pattern;
 use truce_model::PartialDate;
 
 use crate::number;
@@ -109,7 +111,7 @@ type Build = fn(&Captures) -> Option<Expr>;
 
 struct Rule {
     name: &'static str,
-    re: Regex,
+    re: Pattern,
     build: Build,
 }
 
@@ -181,7 +183,7 @@ fn rules() -> &'static [Rule] {
     RULES.get_or_init(|| {
         let r = |name: &'static str, pat: String, build: Build| Rule {
             name,
-            re: Regex::new(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
+            re: Pattern::new(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
             build,
         };
         // ASCII word boundaries keep the scanners on the fast DFA path; rules in

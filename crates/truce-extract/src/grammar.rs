@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 use truce_gazetteer::{Gazetteer, PlaceKind};
 use truce_model::{ActorRole, Claim, Document, EventRecord, EventType, PartialDate, Role, Stance};
 
@@ -94,54 +94,54 @@ const COUNTRY_TYPES: [EventType; 5] = [EventType::MilitaryMovement, EventType::T
 
 const VIOLENT: [EventType; 4] = [EventType::Firing, EventType::ArmedClash, EventType::Attack, EventType::MineIncident];
 
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).unwrap_or_else(|e| panic!("{pat}: {e}")))
+fn re(cell: &'static OnceLock<Pattern>, pat: &str) -> &'static Pattern {
+    cell.get_or_init(|| Pattern::new(pat).unwrap_or_else(|e| panic!("{pat}: {e}")))
 }
 
 /// Words that make what follows hypothetical, demanded or negated: not an event.
-fn modal_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn modal_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|(?-i:may)|can|cannot|won't|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|не допустить|может|могут|должны)\b")
 }
 
 /// Purpose clauses reach far: "In order to prevent the transportation of manpower, ammunition, mines, ...".
-fn purpose_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn purpose_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:in order to|so as to|to prevent|prevent(?:ing|s)?|aimed at preventing|with the aim of)\b")
 }
 
-fn negation_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn negation_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:no|not|never|neither|nor|without|didn't|did not|has not|have not|hasn't|haven't|were not|was not|не|нет|ни)\b")
 }
 
-fn act_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn act_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:signed|reached|concluded|adopted|ended (?:in|with)|following|brokered|under which|agreed|was signed|were signed|подписан\w*)\b")
 }
 
-fn distinct_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn distinct_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:also|another|separately|in addition|additionally|elsewhere|again|second|other|more)\b")
 }
 
-fn anaphora_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn anaphora_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"^[“\x22]?(?:They|He|She|It|This|These|Those|There|The protesters|The activists)\b")
 }
 
-fn connective_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn connective_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)^(?:meanwhile|at the same time|then|after that|afterwards|later|following (?:this|that|the incident)|immediately after|shortly after|during|soon after|the protest|they|he|she)\b")
 }
 
-fn evidence_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn evidence_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?P<tech>technical (?:surveillance|means|observation)|surveillance (?:means|equipment|cameras)|radar|thermal imag\w+)|(?P<video>video|footage)|(?P<photo>photos?|photographs?|images)\b|(?P<sat>satellite)|(?P<eye>eyewitness\w*|witnesses)|(?P<ops>operational data)|(?P<src>(?:our |informed |local |military |security )?sources)\b|(?P<maps>maps)\b")
 }
 
-fn locative_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn locative_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)(?:\b(?:from|to|into|in|inside|within|across|via|towards|toward|entered|reached|through|of)\s+(?:the\s+)?)$")
 }
 
@@ -609,18 +609,18 @@ fn is_heading(sentence: &str) -> bool {
 }
 
 /// A bulletin's list line: "Sotk-Kalbajar section: 11", "Aghdam direction: 4 cases".
-fn list_item_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn list_item_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i):\s*\d+\b|\b\d+ (?:cases|violations|incidents|times)\b|\(\d+\)")
 }
 
-fn mutual_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn mutual_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:accused each other|accuse each other|accused one another|traded (?:accusations|blame)|blamed each other|blame each other)\b")
 }
 
-fn capture_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn capture_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:captured|seized|occupied|recaptured|liberated|took control of|took|regained)(?: (?:the )?(?:town|city|village|district|region|heights?) of)? (?:the )?$")
 }
 
@@ -661,8 +661,8 @@ fn is_list_heading(sentence: &str) -> bool {
     !t.ends_with(['.', '!', '?', ';']) && t.split_whitespace().count() <= 12
 }
 
-fn this_road_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn this_road_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:this|that|the same|such a) (?:road|route|highway|dirt road)\b")
 }
 
@@ -716,7 +716,7 @@ fn side_of_country(name: &str) -> Option<&'static str> {
 
 /// "Shortly after the end of the 2020 war": a date, the month the named episode ended.
 fn dates_after_episodes(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<DateAt> {
-    static AFTER: OnceLock<Regex> = OnceLock::new();
+    static AFTER: OnceLock<Pattern> = OnceLock::new();
     let after = re(&AFTER, r"(?i)\b(?:shortly |soon |immediately |right )?after (?:the end of )?(?:the )?$");
     let mut out = Vec::new();
     for e in &lex.episodes {
@@ -733,19 +733,19 @@ fn dates_after_episodes(text: &str, start: usize, end: usize, lex: &Lexicon) -> 
     out
 }
 
-fn said_after_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn said_after_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)^\s*,?\s*(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added|issued|published)\b")
 }
 
-fn said_before_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn said_before_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)(?:\b(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?|\b(?:published|released|issued|posted)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:early\s+|mid-|late\s+)?)$")
 }
 
 fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec<DateAt> {
     let raw = date::find(text);
-    static DATELINE: OnceLock<Regex> = OnceLock::new();
+    static DATELINE: OnceLock<Pattern> = OnceLock::new();
     let datelines: Vec<(usize, usize)> = re(&DATELINE, r"(?m)^[\p{Lu}][\p{Lu}/ .'-]{1,40}, [^()\n]{3,30}? \([^)\n]{2,40}\) ?[-–—]")
         .find_iter(text)
         .map(|m| (m.start(), m.end()))
@@ -813,7 +813,7 @@ fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usiz
 }
 
 fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Option<String> {
-    static OPINION: OnceLock<Regex> = OnceLock::new();
+    static OPINION: OnceLock<Pattern> = OnceLock::new();
     // An opinion covers its whole sentence: "I hope that ... met ...".
     let opinion = re(&OPINION, r"(?i)\b(?:i|we) (?:hope|think|believe|suppose|assume|expect|doubt)\b|\bin (?:my|our) (?:opinion|view)\b|\bit seems\b");
     if let Some(m) = opinion.find(&text[sent_start..start]) {
@@ -1132,7 +1132,7 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
 /// the violent event before it rather than starting one; casualties in a
 /// landmine context are a mine incident.
 fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
-    static MINE: OnceLock<Regex> = OnceLock::new();
+    static MINE: OnceLock<Pattern> = OnceLock::new();
     let mine = re(&MINE, r"(?i)\b(?:mines?|landmines?|UXO|unexploded|ordnance|explosive devices?|deminers?|demining|mine action|ANAMA)\b");
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
     for mut c in cands {

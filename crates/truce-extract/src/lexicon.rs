@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
+
+use crate::pattern::Pattern;
 use truce_model::EventType;
 
 const TRIGGERS: &str = include_str!("../../../data/lexicon/triggers.tsv");
@@ -85,7 +87,7 @@ pub struct Episode {
     pub event_type: EventType,
     pub date: Option<truce_model::PartialDate>,
     pub date_end: Option<truce_model::PartialDate>,
-    pub pattern: Regex,
+    pub pattern: Pattern,
 }
 
 /// A trigger found in the text.
@@ -253,7 +255,7 @@ impl Lexicon {
                 event_type: ty.parse().map_err(|e| format!("episodes.tsv:{n}: {e}"))?,
                 date: parse_date(date)?,
                 date_end: parse_date(date_end)?,
-                pattern: Regex::new(&format!("(?i){pat}")).map_err(|e| format!("episodes.tsv:{n}: {e}"))?,
+                pattern: Pattern::new(&format!("(?i){pat}")).map_err(|e| format!("episodes.tsv:{n}: {e}"))?,
             });
         }
         let mut required_words: Vec<String> = triggers.iter().filter_map(|t| t.required.clone()).flatten().collect();

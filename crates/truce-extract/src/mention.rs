@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use crate::lexicon::{ActorKind, Lexicon, at_word_boundaries};
 
@@ -54,38 +54,38 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// Two or three capitalized words: a name candidate, judged by what stands around it.
 /// Kept free of optional groups so it runs on the fast automaton; the context is
 /// checked on the few candidates it finds.
-fn name_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\p{Lu}[\p{Ll}’'-]+(?: \p{Lu}[\p{Ll}’'-]+){1,2}").expect("name regex"))
+fn name_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"\p{Lu}[\p{Ll}’'-]+(?: \p{Lu}[\p{Ll}’'-]+){1,2}").expect("name regex"))
 }
 
 /// A title right before a name ("Political commentator ", "MP ").
-fn title_before_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"(?:^|[\s(“\x22])(?P<title>{TITLE_WORDS}) $")).expect("title regex"))
+fn title_before_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(&format!(r"(?:^|[\s(“\x22])(?P<title>{TITLE_WORDS}) $")).expect("title regex"))
 }
 
 /// What follows a name that marks it as a person: an apposition or a reporting verb.
-fn after_name_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^,? (?:a|an|the|who|said|says|told|tells|stated|noted|added|stressed|wrote|claimed)\b").expect("after-name regex"))
+fn after_name_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"^,? (?:a|an|the|who|said|says|told|tells|stated|noted|added|stressed|wrote|claimed)\b").expect("after-name regex"))
 }
 
 /// News outlets named in the text: "the news service Qafqazinfo", "Interfax reported".
-fn media_res() -> &'static [Regex; 2] {
-    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
+fn media_res() -> &'static [Pattern; 2] {
+    static RE: OnceLock<[Pattern; 2]> = OnceLock::new();
     RE.get_or_init(|| {
         [
-            Regex::new(r"(?:news (?:service|agency|outlet|site|portal|website)|news outlet|agency|newspaper|TV channel|channel|website|portal|Radio) (?P<name>[\p{Lu}][\w.-]*[\w](?: [\p{Lu}][\w-]+)?)").expect("media regex"),
-            Regex::new(r"(?P<name>[\p{Lu}][\w.-]*[\w]) (?:news agency|news service|news portal|reported|reports|informs|has learned|writes|wrote)\b").expect("media regex"),
+            Pattern::new(r"(?:news (?:service|agency|outlet|site|portal|website)|news outlet|agency|newspaper|TV channel|channel|website|portal|Radio) (?P<name>[\p{Lu}][\w.-]*[\w](?: [\p{Lu}][\w-]+)?)").expect("media regex"),
+            Pattern::new(r"(?P<name>[\p{Lu}][\w.-]*[\w]) (?:news agency|news service|news portal|reported|reports|informs|has learned|writes|wrote)\b").expect("media regex"),
         ]
     })
 }
 
-fn coref_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn coref_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:the (?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she)|(?P<it>it))\b")
+        Pattern::new(r"(?i)\b(?:the (?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she)|(?P<it>it))\b")
             .expect("coref regex")
     })
 }
@@ -109,7 +109,7 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
         let name = regex::escape(&outlet.name);
         let flexible = outlet.name.contains('.');
         let pat = if flexible { format!(r"(?i)\b{name}\b") } else { format!(r"\b{name}\b") };
-        if let Ok(re) = Regex::new(&format!(r"{pat}(?: (?:informs|reports|reported|has learned|writes|wrote|said|says|notes|found|established|has)\b)?|told {pat}")) {
+        if let Ok(re) = Pattern::new(&format!(r"{pat}(?: (?:informs|reports|reported|has learned|writes|wrote|said|says|notes|found|established|has)\b)?|told {pat}")) {
             for m in re.find_iter(text) {
                 let s = m.as_str();
                 // A bare common noun ("report") is the outlet only as the subject of a reporting verb.
@@ -263,10 +263,10 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
     out
 }
 
-fn institution_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn institution_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<name>(?:\p{Lu}[\p{Ll}-]+ ){0,4}(?:Service|Ministry|Committee|Agency|Office|Department|Council|Centre|Center|Command|Headquarters|Commission|Inspectorate|Ombudsman|Prosecutor's Office|Police)(?: (?:of|for|on) (?:the )?\p{Lu}[\w-]+(?: (?:and |of |for )?\p{Lu}[\w-]+){0,5})?)")
+        Pattern::new(r"(?P<name>(?:\p{Lu}[\p{Ll}-]+ ){0,4}(?:Service|Ministry|Committee|Agency|Office|Department|Council|Centre|Center|Command|Headquarters|Commission|Inspectorate|Ombudsman|Prosecutor's Office|Police)(?: (?:of|for|on) (?:the )?\p{Lu}[\w-]+(?: (?:and |of |for )?\p{Lu}[\w-]+){0,5})?)")
             .expect("institution regex")
     })
 }

@@ -104,8 +104,27 @@ const LANGUAGE_SAMPLE_BYTES: usize = 4000;
 
 /// The language of a text when whatlang is confident of it, judged on its opening.
 pub fn detect_language(text: &str) -> Option<String> {
-    let info = whatlang::detect(&text[..floor_boundary(text, LANGUAGE_SAMPLE_BYTES)])?;
+    let sample = &text[..floor_boundary(text, LANGUAGE_SAMPLE_BYTES)];
+    if plainly_english(sample) {
+        return Some("en".to_string());
+    }
+    let info = whatlang::detect(sample)?;
     info.is_reliable().then(|| language_code(info.lang()))
+}
+
+/// Function words no other language of these reports writes as words of its own.
+const ENGLISH_ONLY_WORDS: [&str; 12] = ["the", "of", "and", "was", "were", "with", "that", "from", "which", "has", "have", "said"];
+
+/// True when a sample is so thick with English function words that it can only be
+/// English: most reports are, and this spares them whatlang's trigram count, the
+/// costliest step of decoding. Anything less plain goes to whatlang.
+fn plainly_english(sample: &str) -> bool {
+    let (mut words, mut english) = (0usize, 0usize);
+    for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        english += usize::from(ENGLISH_ONLY_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w)));
+    }
+    english >= 12 && english * 100 >= words * 12
 }
 
 /// What a line is compared with: the document's language and script.
@@ -211,6 +230,19 @@ mod tests {
                        Наблюдатели зафиксировали технику и сообщили командованию миссии.";
         assert_eq!(detect_language(russian).as_deref(), Some("ru"));
         assert_eq!(detect_language("ok"), None);
+    }
+
+    #[test]
+    fn english_is_told_without_whatlang_only_when_plain() {
+        let long_english = ENGLISH.repeat(3);
+        assert!(plainly_english(&long_english));
+        assert_eq!(detect_language(&long_english).as_deref(), Some("en"));
+        // Names and numbers with few function words: not plain enough, whatlang decides.
+        assert!(!plainly_english("Aghdam Fuzuli Jabrayil Zangilan Gubadli Lachin Kalbajar Shusha Khankendi 2020 2021"));
+        let german = "Der Minister sagte am Montag, die Waffenruhe sei in der Nacht gebrochen worden, und die Truppen \
+                      seien an der Grenze geblieben. Die Beobachter haben die Fahrzeuge gezählt und der Mission gemeldet.";
+        assert!(!plainly_english(german));
+        assert_eq!(detect_language(german).as_deref(), Some("de"));
     }
 
     #[test]
