@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use regex::Captures;
 
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, WordGate, required_words};
 use truce_model::PartialDate;
 
 use crate::number;
@@ -113,6 +113,14 @@ struct Rule {
     name: &'static str,
     re: Pattern,
     build: Build,
+    /// Words (indices into the rules' gate) one of which every match holds; None: no such word.
+    required: Option<Vec<usize>>,
+}
+
+/// The date grammar: its rules, and the gate that tells which rules a text can match.
+struct Rules {
+    rules: Vec<Rule>,
+    gate: WordGate,
 }
 
 fn cap_num(c: &Captures, name: &str) -> Option<u32> {
@@ -178,13 +186,14 @@ fn day_of_relative_year(c: &Captures) -> Option<Expr> {
     Some(Expr::Abs { y: Some(y), m: Some(m), d: Some(d) })
 }
 
-fn rules() -> &'static [Rule] {
-    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
         let r = |name: &'static str, pat: String, build: Build| Rule {
             name,
             re: Pattern::new(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
             build,
+            required: None,
         };
         // ASCII word boundaries keep the scanners on the fast DFA path; rules in
         // Cyrillic carry no boundary of their own.
@@ -197,7 +206,7 @@ fn rules() -> &'static [Rule] {
                 .replace("{Y}", YEAR)
                 .replace("{NUM}", number::NUMBER_PATTERN)
         };
-        vec![
+        let mut rules = vec![
             // "on the night of 11 to 12 December", "the night of December 11-12"
             r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), day_range),
             r("night_range", f(r"(?i:(?:on )?the night of ){MON} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,? {Y})?\b"), day_range),
@@ -264,7 +273,13 @@ fn rules() -> &'static [Rule] {
                 let back = matches!(c.name("dir")?.as_str().to_lowercase().as_str(), "before" | "earlier");
                 Some(Expr::FromPrevious(if back { -days } else { days }))
             }),
-        ]
+        ];
+        let words: Vec<Option<Vec<String>>> = rules.iter().map(|r| required_words(r.re.source())).collect();
+        let gate = WordGate::new(words.iter().flatten().flatten().cloned().collect());
+        for (rule, words) in rules.iter_mut().zip(&words) {
+            rule.required = words.as_ref().map(|w| gate.indices(w));
+        }
+        Rules { rules, gate }
     })
 }
 
@@ -273,7 +288,12 @@ fn rules() -> &'static [Rule] {
 /// ("between A and B", "from A to B", "from A to the present") are joined.
 pub fn find(text: &str) -> Vec<RawDate> {
     let mut found: Vec<(usize, RawDate)> = Vec::new();
-    for (priority, rule) in rules().iter().enumerate() {
+    let Rules { rules, gate } = rules();
+    let present = gate.present(text);
+    for (priority, rule) in rules.iter().enumerate() {
+        if rule.required.as_ref().is_some_and(|words| !words.iter().any(|&w| present[w])) {
+            continue;
+        }
         for c in rule.re.captures_iter(text) {
             let whole = c.get(0).expect("group 0");
             let Some(expr) = (rule.build)(&c) else { continue };
@@ -325,7 +345,8 @@ fn join_ranges(text: &str, dates: Vec<RawDate>) -> Vec<RawDate> {
     let mut out: Vec<RawDate> = Vec::with_capacity(dates.len());
     let mut it = dates.into_iter().peekable();
     while let Some(mut cur) = it.next() {
-        let before = text[..cur.start].to_lowercase();
+        // Only the few words around a date decide how it joins: look at a bounded stretch.
+        let before = text[crate::lexicon::floor_char(text, cur.start.saturating_sub(64))..cur.start].to_lowercase();
         let before = before.trim_end();
         let opens_between = before.ends_with("between");
         let opens_from = before.ends_with("from") || before.ends_with("since") || before.ends_with("с");
@@ -341,7 +362,7 @@ fn join_ranges(text: &str, dates: Vec<RawDate>) -> Vec<RawDate> {
             }
         }
         if !cur.is_relative() {
-            let after = text[cur.end..].to_lowercase();
+            let after = text[cur.end..crate::lexicon::floor_char(text, (cur.end + 64).min(text.len()))].to_lowercase();
             let to_present = ["to the present", "to date", "until now", "till now", "to this day", "until today", "to the present day", "up to now", "по настоящее время", "до сих пор"];
             if opens_from || before.ends_with("since") {
                 if let Some(p) = to_present.iter().find(|p| after.trim_start().starts_with(**p)) {

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, WordGate, required_words};
 use truce_model::EventType;
 
 const TRIGGERS: &str = include_str!("../../../data/lexicon/triggers.tsv");
@@ -42,9 +42,9 @@ pub struct TriggerPattern {
 pub struct TypeTriggers {
     pub event_type: EventType,
     pub patterns: Vec<TriggerPattern>,
-    /// Words one of which every match must contain (None: some pattern has no such word).
-    /// A document with none of them cannot hold a trigger of this type, and is not scanned for it.
-    required: Option<Vec<String>>,
+    /// Words (indices into the lexicon's gate) one of which every match must contain
+    /// (None: some pattern has no such word). Only text around them is scanned for this type.
+    required: Option<Vec<usize>>,
     /// English patterns, matched with ASCII classes (fast); patterns in other scripts, with Unicode ones.
     scanners: Vec<Regex>,
 }
@@ -110,8 +110,8 @@ pub struct ActorHit {
 
 pub struct Lexicon {
     pub triggers: Vec<TypeTriggers>,
-    required_words: Vec<String>,
-    required_matcher: AhoCorasick,
+    /// The words trigger types require, found in one pass.
+    gate: WordGate,
     pub actors: Vec<ActorEntry>,
     actor_variants: Vec<usize>,
     actor_matcher: AhoCorasick,
@@ -163,7 +163,7 @@ impl Lexicon {
                 None => by_type.push((event_type, vec![tp])),
             }
         }
-        let triggers = by_type
+        let (mut triggers, required): (Vec<TypeTriggers>, Vec<Option<Vec<String>>>) = by_type
             .into_iter()
             .map(|(event_type, patterns)| {
                 let alt = |ascii: bool| -> Vec<String> {
@@ -190,9 +190,11 @@ impl Lexicon {
                     scanners.push(scanner);
                 }
                 let required = patterns.iter().map(|p| required_words(&p.source)).collect::<Option<Vec<Vec<String>>>>().map(|v| v.concat());
-                Ok(TypeTriggers { event_type, patterns, scanners, required })
+                Ok((TypeTriggers { event_type, patterns, scanners, required: None }, required))
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, String>>()?
+            .into_iter()
+            .unzip();
 
         let mut entries: Vec<ActorEntry> = Vec::new();
         let mut variants: Vec<String> = Vec::new();
@@ -258,44 +260,34 @@ impl Lexicon {
                 pattern: Pattern::new(&format!("(?i){pat}")).map_err(|e| format!("episodes.tsv:{n}: {e}"))?,
             });
         }
-        let mut required_words: Vec<String> = triggers.iter().filter_map(|t| t.required.clone()).flatten().collect();
-        required_words.sort();
-        required_words.dedup();
-        let required_matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&required_words)
-            .map_err(|e| format!("triggers.tsv: {e}"))?;
-        Ok(Lexicon { triggers, required_words, required_matcher, actors: entries, actor_variants: variant_entry, actor_matcher, episodes: eps })
+        let gate = WordGate::new(required.iter().flatten().flatten().cloned().collect());
+        for (tt, words) in triggers.iter_mut().zip(&required) {
+            tt.required = words.as_ref().map(|w| gate.indices(w));
+        }
+        Ok(Lexicon { triggers, gate, actors: entries, actor_variants: variant_entry, actor_matcher, episodes: eps })
     }
 
     /// Every trigger in `text`, in text order.
     pub fn find_triggers(&self, text: &str) -> Vec<TriggerHit> {
         let mut hits = Vec::new();
-        // One pass for the words triggers need tells which types can occur at all.
-        let mut present = vec![false; self.required_words.len()];
-        for m in self.required_matcher.find_overlapping_iter(text) {
-            present[m.pattern().as_usize()] = true;
-        }
+        // One pass finds the words triggers need; each type scans only the text around its words.
+        let words = self.gate.hits(text);
         for tt in &self.triggers {
-            if let Some(words) = &tt.required
-                && !words.iter().any(|w| self.required_words.iter().position(|x| x == w).is_some_and(|i| present[i])) {
-                    continue;
+            let windows = match &tt.required {
+                Some(required) => windows_around(text, words.iter().filter(|w| required.contains(&w.0)).map(|w| (w.1, w.2))),
+                None => vec![(0, text.len())],
+            };
+            for (from, to) in windows {
+                for m in tt.scanners.iter().flat_map(|s| s.find_iter(&text[from..to])) {
+                    let (start, end) = (from + m.start(), from + m.end());
+                    // Patterns without ASCII boundaries must still start a word.
+                    if text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                        continue;
+                    }
+                    let rest = &text[start..];
+                    let pattern = tt.patterns.iter().position(|p| p.anchored.is_match(rest)).unwrap_or(0);
+                    hits.push(TriggerHit { event_type: tt.event_type, start, end, pattern, flags: tt.patterns[pattern].flags });
                 }
-            for m in tt.scanners.iter().flat_map(|s| s.find_iter(text)) {
-                // Patterns without ASCII boundaries must still start a word.
-                if text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
-                    continue;
-                }
-                let rest = &text[m.start()..];
-                let pattern = tt.patterns.iter().position(|p| p.anchored.is_match(rest)).unwrap_or(0);
-                hits.push(TriggerHit {
-                    event_type: tt.event_type,
-                    start: m.start(),
-                    end: m.end(),
-                    pattern,
-                    flags: tt.patterns[pattern].flags,
-                });
             }
         }
         hits.sort_by_key(|h| (h.start, h.end));
@@ -341,43 +333,26 @@ impl Lexicon {
     }
 }
 
-/// Literal words at least one of which any match of `pattern` must contain,
-/// read off its syntax tree; `None` when that cannot be told (a pattern made
-/// only of classes or optional parts). Matched case-insensitively.
-fn required_words(pattern: &str) -> Option<Vec<String>> {
-    use regex_syntax::hir::{Hir, HirKind};
-    fn go(h: &Hir) -> Option<Vec<String>> {
-        match h.kind() {
-            HirKind::Literal(lit) => {
-                // Spaces in a pattern stretch to quotes and line breaks: keep one whole word.
-                let s = String::from_utf8_lossy(&lit.0).to_lowercase();
-                let word = s.split_whitespace().max_by_key(|w| w.chars().count())?;
-                if word.chars().count() < 3 {
-                    return None;
-                }
-                let mut words = vec![word.to_string()];
-                // The matcher folds ASCII case only: a Cyrillic word may open a sentence.
-                if !word.is_ascii() {
-                    let mut cs = word.chars();
-                    words.extend(cs.next().map(|f| f.to_uppercase().chain(cs).collect::<String>()));
-                }
-                Some(words)
-            }
-            HirKind::Capture(c) => go(&c.sub),
-            HirKind::Repetition(r) if r.min >= 1 => go(&r.sub),
-            HirKind::Concat(parts) => {
-                // The part whose shortest word is longest filters best.
-                parts.iter().filter_map(go).max_by_key(|ws| ws.iter().map(|w| w.len()).min().unwrap_or(0))
-            }
-            HirKind::Alternation(alts) => {
-                let sets: Option<Vec<Vec<String>>> = alts.iter().map(go).collect();
-                sets.map(|v| v.concat())
-            }
-            _ => None,
+/// How far a trigger may reach from the word it requires, in bytes: longer than
+/// the longest trigger pattern ("subjected ... to fire" allows 120 characters between).
+const TRIGGER_REACH: usize = 256;
+
+/// Byte windows of `text` that hold every match reaching at most `TRIGGER_REACH`
+/// from one of `spans`: widened to whitespace, so a window's edges are word edges
+/// as they are in the whole text, and merged where they meet.
+fn windows_around(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in spans {
+        let lo = floor_char(text, start.saturating_sub(TRIGGER_REACH));
+        let lo = text[..lo].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let hi = floor_char(text, (end + TRIGGER_REACH).min(text.len()));
+        let hi = text[hi..].find(char::is_whitespace).map_or(text.len(), |i| hi + i);
+        match windows.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => windows.push((lo, hi)),
         }
     }
-    let hir = regex_syntax::ParserBuilder::new().unicode(true).build().parse(pattern).ok()?;
-    go(&hir)
+    windows
 }
 
 /// `[\w'’-]` becomes `(?:[\w'-]|’)`: ASCII-mode classes cannot hold a curly apostrophe.

@@ -11,6 +11,8 @@
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
 
 pub struct Pattern {
+    /// The pattern as written.
+    source: String,
     /// `\b` and `\B` made ASCII: exact on text without non-ASCII word characters.
     ascii: Regex,
     /// As written; `None` when the pattern has no word boundary to make ASCII.
@@ -22,7 +24,11 @@ impl Pattern {
     pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
         let ascii_pattern = ascii_boundaries(pattern);
         let unicode = if ascii_pattern == pattern { None } else { Some(Regex::new(pattern)?) };
-        Ok(Pattern { ascii: Regex::new(&ascii_pattern)?, unicode })
+        Ok(Pattern { source: pattern.to_string(), ascii: Regex::new(&ascii_pattern)?, unicode })
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     /// The compiled form that is exact and fastest on `haystack`.
@@ -83,9 +89,99 @@ fn has_non_ascii_word_char(text: &str) -> bool {
     !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
 }
 
+/// Literal words at least one of which any match of `pattern` must contain,
+/// read off its syntax tree; `None` when that cannot be told (a pattern made
+/// only of classes or optional parts). Matched case-insensitively.
+pub(crate) fn required_words(pattern: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::{Hir, HirKind};
+    fn go(h: &Hir) -> Option<Vec<String>> {
+        match h.kind() {
+            HirKind::Literal(lit) => {
+                // Spaces in a pattern stretch to quotes and line breaks: keep one whole word.
+                let s = String::from_utf8_lossy(&lit.0).to_lowercase();
+                let word = s.split_whitespace().max_by_key(|w| w.chars().count())?;
+                if word.chars().count() < 3 {
+                    return None;
+                }
+                let mut words = vec![word.to_string()];
+                // The matcher folds ASCII case only: a Cyrillic word may open a sentence.
+                if !word.is_ascii() {
+                    let mut cs = word.chars();
+                    words.extend(cs.next().map(|f| f.to_uppercase().chain(cs).collect::<String>()));
+                }
+                Some(words)
+            }
+            HirKind::Capture(c) => go(&c.sub),
+            HirKind::Repetition(r) if r.min >= 1 => go(&r.sub),
+            HirKind::Concat(parts) => {
+                // The part whose shortest word is longest filters best.
+                parts.iter().filter_map(go).max_by_key(|ws| ws.iter().map(|w| w.len()).min().unwrap_or(0))
+            }
+            HirKind::Alternation(alts) => {
+                let sets: Option<Vec<Vec<String>>> = alts.iter().map(go).collect();
+                sets.map(|v| v.concat())
+            }
+            _ => None,
+        }
+    }
+    // Case-insensitive literals parse as classes; read them as written (the gate folds case itself).
+    let as_written = pattern.replace("(?i)", "").replace("(?i:", "(?:");
+    let hir = regex_syntax::ParserBuilder::new().unicode(true).build().parse(&as_written).ok()?;
+    go(&hir)
+}
+
+/// Which of many patterns' required words a text holds: one pass over the text
+/// tells which patterns cannot match and need not be run at all.
+pub(crate) struct WordGate {
+    words: Vec<String>,
+    matcher: aho_corasick::AhoCorasick,
+}
+
+impl WordGate {
+    pub(crate) fn new(mut words: Vec<String>) -> WordGate {
+        words.sort();
+        words.dedup();
+        let matcher = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&words)
+            .expect("required words build an automaton");
+        WordGate { words, matcher }
+    }
+
+    /// Index of each of `required` in the gate's word list.
+    pub(crate) fn indices(&self, required: &[String]) -> Vec<usize> {
+        required.iter().filter_map(|w| self.words.iter().position(|x| x == w)).collect()
+    }
+
+    /// Every occurrence in `text` of a word of the gate, as (word index, start, end), by start.
+    pub(crate) fn hits(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut hits: Vec<(usize, usize, usize)> = self.matcher.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
+        hits.sort_by_key(|h| h.1);
+        hits
+    }
+
+    /// For each word of the gate, whether `text` holds it.
+    pub(crate) fn present(&self, text: &str) -> Vec<bool> {
+        let mut present = vec![false; self.words.len()];
+        for m in self.matcher.find_overlapping_iter(text) {
+            present[m.pattern().as_usize()] = true;
+        }
+        present
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn required_words_are_read_off_the_pattern() {
+        assert_eq!(required_words(r"(?i)\b(?:yesterday|last night)\b"), Some(vec!["yesterday".to_string(), "night".to_string()]));
+        // A pattern that can match without any word of three letters has none.
+        assert_eq!(required_words(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)\b"), None);
+        assert_eq!(required_words(r"(?i:in|by) (?:19|20)\d\d"), None);
+    }
 
     #[test]
     fn boundaries_become_ascii_and_escapes_stay() {
