@@ -232,7 +232,7 @@ fn rules() -> &'static Rules {
             r("month_day", f(r"\b{MON} {D}\b(?:[^:\d]|$)"), abs),
             r("day_month", f(r"\b{D} (?i:of )?{MON}\b"), abs),
             // Month precision.
-            r("month_of_year", f(r"\b{MON} (?i:of )(?P<rel>(?i:this|last|the previous|the past|the current|the same)) (?i:year)\b"), month_of_relative_year),
+            r("month_of_year", f(r"\b{MON} (?i:of )?(?P<rel>(?i:this|last|the previous|the past|the current|the same)) (?i:year)\b"), month_of_relative_year),
             r("month_year", f(r"\b(?:(?i:early|mid|late|the end of|the beginning of|the middle of|the start of)[- ])?{MON},? {Y}\b"), abs),
             r("ru_month_year", f(r"в {RUMONP}(?: {Y})?"), abs),
             r("month", f(r"(?i:\b(?:in|since|during|by|until|till|from|of|through|throughout|late|early|mid)) (?:(?i:early|mid|late)[- ])?{MON}\b"), abs),
@@ -595,6 +595,8 @@ mod tests {
         assert_eq!(resolve_all("last Wednesday", "2023-03-08"), vec![("2023-03-01".into(), None)]);
         assert_eq!(resolve_all("Last week, supplies", "2020-12-14"), vec![("2020-12-07".into(), Some("2020-12-13".into()))]);
         assert_eq!(resolve_all("in August of this year", "2022-12-13"), vec![("2022-08".into(), None)]);
+        assert_eq!(resolve_all("In March this year", "2022-10-20"), vec![("2022-03".into(), None)]);
+        assert_eq!(resolve_all("in December last year", "2023-02-01"), vec![("2022-12".into(), None)]);
     }
 
     #[test]

@@ -135,6 +135,61 @@ fn connective_re() -> &'static Pattern {
     re(&RE, r"(?i)^(?:meanwhile|at the same time|then|after that|afterwards|later|following (?:this|that|the incident)|immediately after|shortly after|during|soon after|the protest|they|he|she)\b")
 }
 
+/// A place named again by its kind alone: "the same village", "the checkpoint", "the area".
+fn place_anaphor_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:the same|the|that|this) (?P<noun>village|town|city|settlement|area|region|district|checkpoint|bridge|road|highway|corridor|heights?)\b")
+}
+
+/// How far back a place named by its kind alone may have been named in full, in bytes.
+const PLACE_ANAPHOR_REACH: usize = 2000;
+
+/// Place mentions for phrases that name a place by its kind alone ("shots were fired at
+/// the checkpoint", "a position outside the same village"): each stands for the place of
+/// that kind named last before it, within a few paragraphs. "The village of X" is X itself.
+/// A capital standing for its government ("according to Baku", "the ministry in Yerevan")
+/// is an actor there, not a place the phrase can point back to.
+fn place_anaphora(text: &str, places: &[truce_gazetteer::PlaceMention], mentions: &[Mention], gaz: &Gazetteer) -> Vec<truce_gazetteer::PlaceMention> {
+    let mut out = Vec::new();
+    for c in place_anaphor_re().captures_iter(text) {
+        let (whole, noun) = (c.get(0).expect("group 0"), c.name("noun").expect("noun group"));
+        let after = &text[whole.end()..];
+        // "the village of Sotk", "the road to Lachin", "the Lachin road": a name comes with it.
+        if after.starts_with(" of ") || after.starts_with(" to ") || after.starts_with(" between ") || after.starts_with(['-', '–']) {
+            continue;
+        }
+        if places.iter().any(|p| p.start < whole.end() + 2 && whole.start() < p.end + 2) {
+            continue;
+        }
+        let fits = |kind: PlaceKind| match noun.as_str().to_ascii_lowercase().as_str() {
+            "village" | "town" | "city" | "settlement" => kind == PlaceKind::Settlement,
+            "area" => kind != PlaceKind::Country,
+            "region" => matches!(kind, PlaceKind::Region | PlaceKind::District),
+            "district" => kind == PlaceKind::District,
+            "checkpoint" => kind == PlaceKind::Checkpoint,
+            "bridge" => kind == PlaceKind::Bridge,
+            "road" | "highway" | "corridor" => kind == PlaceKind::Road,
+            _ => matches!(kind, PlaceKind::Height | PlaceKind::Mountain),
+        };
+        let named = places
+            .iter()
+            .rev()
+            .filter(|p| p.end <= whole.start() && whole.start() - p.end <= PLACE_ANAPHOR_REACH)
+            .filter(|p| !mentions.iter().any(|m| p.start < m.end && m.start < p.end))
+            .find(|p| gaz.get(&p.place_id).is_some_and(|pl| fits(pl.kind)));
+        if let Some(p) = named {
+            out.push(truce_gazetteer::PlaceMention { start: whole.start(), end: whole.end(), place_id: p.place_id.clone(), surface: whole.as_str().to_string() });
+        }
+    }
+    out
+}
+
+/// A sentence told as the outcome of the one before.
+fn consequence_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)^[“\x22]?(?:as a (?:result|consequence)|in (?:the|this|that) (?:attack|shelling|incident|fire|exchange|clash|explosion|blast)|consequently)\b")
+}
+
 fn evidence_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?P<tech>technical (?:surveillance|means|observation)|surveillance (?:means|equipment|cameras)|radar|thermal imag\w+)|(?P<video>video|footage)|(?P<photo>photos?|photographs?|images)\b|(?P<sat>satellite)|(?P<eye>eyewitness\w*|witnesses)|(?P<ops>operational data)|(?P<src>(?:our |informed |local |military |security )?sources)\b|(?P<maps>maps)\b")
@@ -152,7 +207,10 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     let outlet = outlet_of(doc, lex);
     let sentences = sentence::split(text);
     let mentions = mention::find(text, lex, &outlet);
-    let places = gaz.find_in(text);
+    let mut places = gaz.find_in(text);
+    let anaphora = place_anaphora(text, &places, &mentions, gaz);
+    places.extend(anaphora);
+    places.sort_by_key(|p| (p.start, p.end));
     let triggers = lex.find_triggers(text);
     let resolver = Resolver { published: doc.meta.published };
     let dates = resolve_dates(text, &sentences, &resolver);
@@ -565,6 +623,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     }
 
     inherit_dates(&mut candidates, text, &sentences, &dates, doc.meta.published);
+    inherit_places_of_violence(&mut candidates, text, &sentences);
     let candidates = attach_followers(candidates, text, &sentences);
     let mut merged: Vec<Candidate> = merge_document(candidates).into_iter().filter(|c| !c.headline).collect();
     // A short news item dated to the day tells recent violence: what it leaves undated falls
@@ -1099,8 +1158,18 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
             cands[i].date_end = cands[j].date_end;
             cands[i].rules.push("date:inherited".into());
             // What happened then happened there, unless the sentence names its own place.
+            // The places of that occurrence are all those told of it so far ("flocked to the
+            // Lachin road ... installed tents near Shusha"), as its record will have them.
             if cands[i].places.is_empty() && !cands[j].places.is_empty() {
-                cands[i].places = cands[j].places.clone();
+                let mut places: Vec<(usize, String)> = Vec::new();
+                for k in (0..=j).filter(|&k| k == j || (cands[k].paragraph == cands[j].paragraph && same_occurrence(&cands[k], &cands[j]))) {
+                    for p in &cands[k].places {
+                        if !places.iter().any(|(_, n)| n == &p.1) {
+                            places.push(p.clone());
+                        }
+                    }
+                }
+                cands[i].places = places;
                 cands[i].rules.push("place:inherited".into());
             }
             continue;
@@ -1123,6 +1192,30 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
         if lead_paragraph.is_some_and(|lp| cands[i].paragraph <= lp) && published.is_some() {
             cands[i].date = published;
             cands[i].rules.push("date:lead_is_news".into());
+        }
+    }
+}
+
+/// "... a counter-terrorist operation in the Khojavend region. As a result of attacks by
+/// Armenian forces, a serviceman was killed": violence told in the very next sentence
+/// of a paragraph, naming no place of its own, happened where the violence before it did.
+/// News written a sentence to a paragraph links them with "As a result".
+fn inherit_places_of_violence(cands: &mut [Candidate], text: &str, sentences: &[Sentence]) {
+    for i in 0..cands.len() {
+        if !cands[i].places.is_empty() || !VIOLENT.contains(&cands[i].event_type) {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| cands[j].sentence < cands[i].sentence) else { continue };
+        let s = sentences[cands[i].sentence];
+        let consequence = consequence_re().is_match(&text[s.start..s.end]);
+        let next_sentence = cands[i].sentence - cands[j].sentence == 1 && (cands[j].paragraph == cands[i].paragraph || consequence);
+        let dates_fit = match (cands[i].date, cands[j].date) {
+            (Some(a), Some(b)) => date_agree(a, b),
+            _ => true,
+        };
+        if next_sentence && dates_fit && VIOLENT.contains(&cands[j].event_type) && !cands[j].places.is_empty() {
+            cands[i].places = cands[j].places.clone();
+            cands[i].rules.push("place:violence_before".into());
         }
     }
 }

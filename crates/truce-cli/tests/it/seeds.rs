@@ -133,3 +133,41 @@ fn a_place_after_two_triggers_of_one_clause_belongs_to_both() {
         assert_eq!(event.1, vec!["Armenia".to_string()], "{events:?}");
     }
 }
+
+#[test]
+fn a_place_named_by_its_kind_alone_is_the_place_of_that_kind_named_before() {
+    let events = places_by_type(
+        "Shots were fired at Armenian positions near the village of Sotk on 3 May 2023, the ministry said.\n\n\
+         On 4 May 2023, a sniper wounded a serviceman at a post outside the same village.\n",
+    );
+    let wounding = events.iter().filter(|(t, _)| t == "firing" || t == "attack").last().expect("the sniper's shot");
+    assert_eq!(wounding.1, vec!["Sotk".to_string()], "{events:?}");
+    // A capital standing for its government is no village to point back to.
+    let events = places_by_type(
+        "Fighting broke out near Tegh on 11 April 2023.\n\n\
+         The ministry in Yerevan said on 12 April 2023 that troops had moved their positions closer to the village.\n",
+    );
+    assert!(events.iter().all(|(_, places)| !places.iter().any(|p| p == "Yerevan")), "{events:?}");
+}
+
+#[test]
+fn violence_told_as_the_result_of_violence_before_happened_there() {
+    let events = places_by_type(
+        "Special forces carried out a military operation in the Khojavend region on 11 December 2020.\n\n\
+         As a result of attacks by armed men, a soldier was killed.\n",
+    );
+    let attack = events.iter().find(|(t, _)| t == "attack").expect("an attack");
+    assert_eq!(attack.1, vec!["Khojavend".to_string()], "{events:?}");
+}
+
+#[test]
+fn an_event_told_after_an_occurrence_takes_every_place_told_of_it() {
+    // The protest is told at the road, then near Shusha; what the protesters did next
+    // happened at the occurrence's places, both of them.
+    let events = places_by_type(
+        "On 12 December 2022, activists gathered on the Lachin road to stage a protest. \
+         They pitched tents near Shusha. Meanwhile, they damaged a car of a news crew.\n",
+    );
+    let damage = events.iter().find(|(t, _)| t == "looting").expect("the damage");
+    assert_eq!(damage.1, vec!["Lachin corridor".to_string(), "Shusha".to_string()], "{events:?}");
+}
