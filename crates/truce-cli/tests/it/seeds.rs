@@ -140,7 +140,7 @@ fn a_place_named_by_its_kind_alone_is_the_place_of_that_kind_named_before() {
         "Shots were fired at Armenian positions near the village of Sotk on 3 May 2023, the ministry said.\n\n\
          On 4 May 2023, a sniper wounded a serviceman at a post outside the same village.\n",
     );
-    let wounding = events.iter().filter(|(t, _)| t == "firing" || t == "attack").next_back().expect("the sniper's shot");
+    let wounding = events.iter().rfind(|(t, _)| t == "firing" || t == "attack").expect("the sniper's shot");
     assert_eq!(wounding.1, vec!["Sotk".to_string()], "{events:?}");
     // A capital standing for its government is no village to point back to.
     let events = places_by_type(
