@@ -211,7 +211,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
     let anaphora = place_anaphora(text, &places, &mentions, gaz);
     places.extend(anaphora);
     places.sort_by_key(|p| (p.start, p.end));
-    let triggers = lex.find_triggers(text);
+    let sentence_spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
+    let triggers = lex.find_triggers(text, &sentence_spans);
     let resolver = Resolver { published: doc.meta.published };
     let dates = resolve_dates(text, &sentences, &resolver);
     let chars = CharIndex::new(text);

@@ -267,16 +267,25 @@ impl Lexicon {
         Ok(Lexicon { triggers, gate, actors: entries, actor_variants: variant_entry, actor_matcher, episodes: eps })
     }
 
-    /// Every trigger in `text`, in text order.
-    pub fn find_triggers(&self, text: &str) -> Vec<TriggerHit> {
+    /// Every trigger in `text` that lies within one of `sentences` (byte spans, in text
+    /// order), in text order. Triggers never span sentences, so each type scans only the
+    /// sentences that hold one of the words it requires.
+    pub fn find_triggers(&self, text: &str, sentences: &[(usize, usize)]) -> Vec<TriggerHit> {
         let mut hits = Vec::new();
-        // One pass finds the words triggers need; each type scans only the text around its words.
         let words = self.gate.hits(text);
         for tt in &self.triggers {
-            let windows = match &tt.required {
-                Some(required) => windows_around(text, words.iter().filter(|w| required.contains(&w.0)).map(|w| (w.1, w.2))),
-                None => vec![(0, text.len())],
+            let mut windows: Vec<(usize, usize)> = match &tt.required {
+                Some(required) => words
+                    .iter()
+                    .filter(|w| required.contains(&w.0))
+                    .filter_map(|w| {
+                        let i = sentences.partition_point(|s| s.1 <= w.1);
+                        sentences.get(i).copied().filter(|s| s.0 <= w.1)
+                    })
+                    .collect(),
+                None => sentences.to_vec(),
             };
+            windows.dedup();
             for (from, to) in windows {
                 for m in tt.scanners.iter().flat_map(|s| s.find_iter(&text[from..to])) {
                     let (start, end) = (from + m.start(), from + m.end());
@@ -331,28 +340,6 @@ impl Lexicon {
             e.pattern.find_iter(window).any(|m| from + m.start() <= end && from + m.end() >= start)
         })
     }
-}
-
-/// How far a trigger may reach from the word it requires, in bytes: longer than
-/// the longest trigger pattern ("subjected ... to fire" allows 120 characters between).
-const TRIGGER_REACH: usize = 256;
-
-/// Byte windows of `text` that hold every match reaching at most `TRIGGER_REACH`
-/// from one of `spans`: widened to whitespace, so a window's edges are word edges
-/// as they are in the whole text, and merged where they meet.
-fn windows_around(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
-    let mut windows: Vec<(usize, usize)> = Vec::new();
-    for (start, end) in spans {
-        let lo = floor_char(text, start.saturating_sub(TRIGGER_REACH));
-        let lo = text[..lo].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-        let hi = floor_char(text, (end + TRIGGER_REACH).min(text.len()));
-        let hi = text[hi..].find(char::is_whitespace).map_or(text.len(), |i| hi + i);
-        match windows.last_mut() {
-            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
-            _ => windows.push((lo, hi)),
-        }
-    }
-    windows
 }
 
 /// `[\w'’-]` becomes `(?:[\w'-]|’)`: ASCII-mode classes cannot hold a curly apostrophe.
