@@ -83,6 +83,8 @@ struct Candidate {
     anaphoric: bool,
     /// Sides ("az", "am", ...) of those who assert it.
     sides: Vec<String>,
+    /// Sides of the actors named in it (not the speakers): deployments by different sides are two.
+    actor_sides: Vec<String>,
     /// Its date was written in its own sentence (not taken from a named episode or a neighbour).
     own_date: bool,
     /// Sentence spans (byte) this record quotes.
@@ -402,6 +404,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 distinct: distinct_re().is_match(sent),
                 anaphoric: anaphora_re().is_match(sent),
                 sides: Vec::new(),
+                actor_sides: Vec::new(),
                 own_date: episode.is_none() && d.is_some(),
                 text_span: (s.start, s.end),
             });
@@ -537,6 +540,9 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 let role = role_for(text, c, m, s.start);
                 if !c.actors.iter().any(|a| a.name == m.name) {
                     c.actors.push(ActorRole { name: m.name.clone(), role });
+                }
+                if matches!(m.side.as_str(), "az" | "am" | "ru") && !c.actor_sides.contains(&m.side) {
+                    c.actor_sides.push(m.side.clone());
                 }
             }
             if cas.killed.is_some() || cas.injured.is_some() {
@@ -710,6 +716,7 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
         distinct: true,
         anaphoric: false,
         sides: Vec::new(),
+        actor_sides: Vec::new(),
         own_date: false,
         text_span: (s.start, s.end),
     }
@@ -1062,6 +1069,11 @@ fn absorb(a: &mut Candidate, b: Candidate) {
     // The record quotes the first mention that carries a date, and never a headline when the body has it.
     let take_text = (a.date.is_none() && b.date.is_some() && !b.date_open) || (a.headline && !b.headline) || (!a.own_date && b.own_date && !b.headline);
     a.own_date |= b.own_date;
+    for sd in &b.actor_sides {
+        if !a.actor_sides.contains(sd) {
+            a.actor_sides.push(sd.clone());
+        }
+    }
     for sd in &b.sides {
         if !a.sides.contains(sd) {
             a.sides.push(sd.clone());
@@ -1320,6 +1332,12 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     }
     // Each side's own report is its own record, unless a denial ties them together.
     if !a.sides.is_empty() && !b.sides.is_empty() && !a.sides.iter().any(|s| b.sides.contains(s)) {
+        return false;
+    }
+    // Different parties deploying ("Azerbaijani units took up positions; the peacekeepers
+    // set up a post") are different occurrences. Other kinds of event are told with
+    // several parties in them (who acts, who abets, who is targeted), so only deployments.
+    if a.event_type == EventType::Deployment && !a.actor_sides.is_empty() && !b.actor_sides.is_empty() && !a.actor_sides.iter().any(|s| b.actor_sides.contains(s)) {
         return false;
     }
     let places_a: Vec<&String> = a.places.iter().map(|(_, n)| n).collect();

@@ -171,3 +171,19 @@ fn an_event_told_after_an_occurrence_takes_every_place_told_of_it() {
     let damage = events.iter().find(|(t, _)| t == "looting").expect("the damage");
     assert_eq!(damage.1, vec!["Lachin corridor".to_string(), "Shusha".to_string()], "{events:?}");
 }
+
+#[test]
+fn deployments_by_different_parties_stay_apart() {
+    let events = places_by_type(
+        "Azerbaijani units took up new positions on the heights near Farrukh on 24 March 2022. \
+         According to the Russian ministry, the peacekeepers set up an additional post in the area.\n",
+    );
+    let deployments: Vec<_> = events.iter().filter(|(t, _)| t == "deployment").collect();
+    assert_eq!(deployments.len(), 2, "{events:?}");
+}
+
+#[test]
+fn trucks_carrying_ammunition_are_a_military_movement() {
+    let events = places_by_type("On 6 October 2022 a dozen trucks allegedly carrying artillery ammunition travelled from Goris to Khankendi.\n");
+    assert!(events.iter().any(|(t, _)| t == "military_movement"), "{events:?}");
+}
