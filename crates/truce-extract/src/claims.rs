@@ -57,7 +57,7 @@ fn report_noun_re() -> &'static Pattern {
 fn denial_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\bcall(?:ed|s)? (?:this|the|these|that|such|those|it|them)?\s*(?:information|report|reports|claim|claims|statement|statements|allegation|allegations|accusations?|news)?\s*["“«']?(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*"#)
+        Pattern::new(r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\bcall(?:ed|s)? (?:this|the|these|that|such|those|it|them)?\s*(?:information|report|reports|claim|claims|statement|statements|allegation|allegations|accusations?|news)?\s*["“«']?(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)|\bcall(?:ed|s)? (?:this|the|these|that|such|those|it|them|his|her|their|its)\b[^.;]{0,80}?["“«']?(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)\b|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|назвал\w* [^.]{0,80}?(?:не соответствующ\w+ действительности|дезинформаци\w*|ложн\w+|провокаци\w+|фейк\w*)|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*|отверг\w*"#)
             .expect("denial regex")
     })
 }
@@ -222,4 +222,30 @@ pub fn opens_in_quote(text: &str, paragraph_start: usize, start: usize) -> bool 
 /// Whether this kind of actor reports facts in its own name (not a bystander).
 pub fn is_institutional(kind: ActorKind) -> bool {
     matches!(kind, ActorKind::Ministry | ActorKind::Government | ActorKind::Security | ActorKind::Peacekeepers | ActorKind::Monitor | ActorKind::Media)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::mention::{self, Outlet};
+
+    fn denier_of(sentence: &str) -> Option<String> {
+        let outlet = Outlet { name: "the outlet".into(), known: false };
+        let mentions = mention::find(sentence, Lexicon::builtin(), &outlet);
+        attribute(sentence, &mentions, 0, sentence.len(), &|_, _| None).denier.map(|d| d.name)
+    }
+
+    #[test]
+    fn whoever_calls_a_report_untrue_denies_it_not_the_one_reported() {
+        assert_eq!(
+            denier_of("The Armenian Ministry of Defense called the statement of the Russian Ministry of Defense disinformation.").as_deref(),
+            Some("Ministry of Defense of Armenia")
+        );
+        assert_eq!(
+            denier_of("Министерство обороны Азербайджана назвало заявление российского ведомства односторонним и не соответствующим действительности.").as_deref(),
+            Some("Ministry of Defense of Azerbaijan")
+        );
+        assert_eq!(denier_of("Азербайджанская сторона также отвергла сообщения об ударах беспилотников.").as_deref(), Some("Government of Azerbaijan"));
+    }
 }

@@ -211,6 +211,8 @@ fn rules() -> &'static Rules {
             r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), day_range),
             r("night_range", f(r"(?i:(?:on )?the night of ){MON} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,? {Y})?\b"), day_range),
             r("night_range", f(r"в ночь с (?P<d1>[0-3]?\d) на (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
+            // "в период с 24 по 25 марта", "с 10 по 14 ноября 2022 года"
+            r("day_range", f(r"(?:в период )?с (?P<d1>[0-3]?\d) по (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
             // "on the night of 31 December to 1 January"
             r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? (?P<m1>January|February|March|April|May|June|July|August|September|October|November|December) ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), cross_month_range),
             // "on the night of 11 June": the night that began that day.
@@ -224,7 +226,7 @@ fn rules() -> &'static Rules {
             r("day_month_year", f(r"\b{D} (?i:of )?{MON},? {Y}\b"), abs),
             r("numeric_dmy", f(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]{Y}\b"), abs),
             r("iso", f(r"\b{Y}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), abs),
-            r("ru_day_month", f(r"\b{D} {RUMON}(?: {Y})?"), abs),
+            r("ru_day_month", f(r"\b{D} {RUMON}(?: {Y}(?: года)?)?"), abs),
             // Day and month with "this year" / "last year".
             r("month_day_rel_year", f(r"\b{MON} {D},? (?i:of )?(?P<rel>(?i:this|last|the previous|the current)) (?i:year)\b"), day_of_relative_year),
             r("day_month_rel_year", f(r"\b{D} (?i:of )?{MON},? (?i:of )?(?P<rel>(?i:this|last|the previous|the current)) (?i:year)\b"), day_of_relative_year),
@@ -235,6 +237,8 @@ fn rules() -> &'static Rules {
             r("month_of_year", f(r"\b{MON} (?i:of )?(?P<rel>(?i:this|last|the previous|the past|the current|the same)) (?i:year)\b"), month_of_relative_year),
             r("month_year", f(r"\b(?:(?i:early|mid|late|the end of|the beginning of|the middle of|the start of)[- ])?{MON},? {Y}\b"), abs),
             r("ru_month_year", f(r"в {RUMONP}(?: {Y})?"), abs),
+            // "с ноября 2020 года": a month in the genitive with its year.
+            r("ru_month_year", f(r"{RUMON} {Y}(?: года)?"), abs),
             r("month", f(r"(?i:\b(?:in|since|during|by|until|till|from|of|through|throughout|late|early|mid)) (?:(?i:early|mid|late)[- ])?{MON}\b"), abs),
             // Year precision.
             r("year", f(r"(?i:\b(?:in|since|during|by|until|till|from|through|throughout|of|before|after|early|late|mid)[- ]){Y}\b"), abs),
@@ -551,6 +555,8 @@ mod tests {
         assert_eq!(resolve_all("signed on November 10, 2020.", "2023-03"), vec![("2020-11-10".into(), None)]);
         assert_eq!(resolve_all("In August 2021, the ministry", "2022-12-13"), vec![("2021-08".into(), None)]);
         assert_eq!(resolve_all("13 сентября 2022 года", "2022-09-14"), vec![("2022-09-13".into(), None)]);
+        assert_eq!(resolve_all("в период с 24 по 25 марта", "2022-03-26"), vec![("2022-03-24".into(), Some("2022-03-25".into()))]);
+        assert_eq!(resolve_all("в ноябре 2020 года и ноября 2021 года", "2022-03-26"), vec![("2020-11".into(), None), ("2021-11".into(), None)]);
     }
 
     #[test]

@@ -140,7 +140,7 @@ fn connective_re() -> &'static Pattern {
 /// A place named again by its kind alone: "the same village", "the checkpoint", "the area".
 fn place_anaphor_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:the same|the|that|this) (?P<noun>village|town|city|settlement|area|region|district|checkpoint|bridge|road|highway|corridor|heights?)\b")
+    re(&RE, r"(?i)\b(?:the same|the|that|this) (?P<noun>village|town|city|settlement|area|region|district|checkpoint|bridge|road|highway|corridor|heights?)\b|(?:в том же|в этом|в том|на том же|на этом) (?P<ru>районе|селе|населённом пункте|населенном пункте|месте|участке)")
 }
 
 /// How far back a place named by its kind alone may have been named in full, in bytes.
@@ -154,7 +154,13 @@ const PLACE_ANAPHOR_REACH: usize = 2000;
 fn place_anaphora(text: &str, places: &[truce_gazetteer::PlaceMention], mentions: &[Mention], gaz: &Gazetteer) -> Vec<truce_gazetteer::PlaceMention> {
     let mut out = Vec::new();
     for c in place_anaphor_re().captures_iter(text) {
-        let (whole, noun) = (c.get(0).expect("group 0"), c.name("noun").expect("noun group"));
+        let whole = c.get(0).expect("group 0");
+        let noun = match (c.name("noun"), c.name("ru")) {
+            (Some(n), _) => n.as_str().to_ascii_lowercase(),
+            // Russian: "в том же селе" (village), otherwise the area of whatever was named.
+            (None, Some(r)) if r.as_str().contains("сел") || r.as_str().contains("пункт") => "village".to_string(),
+            _ => "area".to_string(),
+        };
         let after = &text[whole.end()..];
         // "the village of Sotk", "the road to Lachin", "the Lachin road": a name comes with it.
         if after.starts_with(" of ") || after.starts_with(" to ") || after.starts_with(" between ") || after.starts_with(['-', '–']) {
@@ -163,7 +169,7 @@ fn place_anaphora(text: &str, places: &[truce_gazetteer::PlaceMention], mentions
         if places.iter().any(|p| p.start < whole.end() + 2 && whole.start() < p.end + 2) {
             continue;
         }
-        let fits = |kind: PlaceKind| match noun.as_str().to_ascii_lowercase().as_str() {
+        let fits = |kind: PlaceKind| match noun.as_str() {
             "village" | "town" | "city" | "settlement" => kind == PlaceKind::Settlement,
             "area" => kind != PlaceKind::Country,
             "region" => matches!(kind, PlaceKind::Region | PlaceKind::District),
