@@ -192,6 +192,13 @@ fn place_anaphora(text: &str, places: &[truce_gazetteer::PlaceMention], mentions
     out
 }
 
+/// "was used for these illegal transfers": a trigger under a demonstrative tells again
+/// of something already told.
+fn refers_back(text: &str, sent_start: usize, trigger_start: usize) -> bool {
+    let lead = text[crate::lexicon::floor_char(text, trigger_start.saturating_sub(12).max(sent_start))..trigger_start].to_ascii_lowercase();
+    ["these ", "those ", "this ", "that ", "the same ", "such "].iter().any(|d| lead.ends_with(d))
+}
+
 /// A sentence told as the outcome of the one before.
 fn consequence_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
@@ -408,7 +415,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 retaliation: t.flags.retaliation,
                 headline: heading,
                 distinct: distinct_re().is_match(sent),
-                anaphoric: anaphora_re().is_match(sent),
+                anaphoric: anaphora_re().is_match(sent) || refers_back(text, s.start, t.start),
                 sides: Vec::new(),
                 actor_sides: Vec::new(),
                 own_date: episode.is_none() && d.is_some(),
@@ -1179,9 +1186,15 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
             // What happened then happened there, unless the sentence names its own place.
             // The places of that occurrence are all those told of it so far ("flocked to the
             // Lachin road ... installed tents near Shusha"), as its record will have them.
+            // Likewise its time: "the protest continued overnight into December 13" ends it.
+            let companions: Vec<usize> = (0..i).filter(|&k| k == j || (cands[k].paragraph == cands[j].paragraph && same_occurrence(&cands[k], &cands[j]))).collect();
+            let occurrence_end = companions.iter().filter_map(|&k| cands[k].date_end).filter(|e| cands[j].date.is_some_and(|d| e.first_day() > d.first_day())).max_by_key(|e| e.first_day());
+            if cands[i].date_end.is_none() && occurrence_end.is_some() {
+                cands[i].date_end = occurrence_end;
+            }
             if cands[i].places.is_empty() && !cands[j].places.is_empty() {
                 let mut places: Vec<(usize, String)> = Vec::new();
-                for k in (0..=j).filter(|&k| k == j || (cands[k].paragraph == cands[j].paragraph && same_occurrence(&cands[k], &cands[j]))) {
+                for k in companions.iter().copied().filter(|&k| k <= j) {
                     for p in &cands[k].places {
                         if !places.iter().any(|(_, n)| n == &p.1) {
                             places.push(p.clone());

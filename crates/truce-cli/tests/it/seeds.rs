@@ -85,16 +85,20 @@ fn boilerplate_lines_yield_no_events() {
 }
 
 /// Places and their events, for one text extracted by `truce extract`.
-fn places_by_type(text: &str) -> Vec<(String, Vec<String>)> {
+/// The records `truce extract` emits for one report written in the test.
+fn records(text: &str) -> Vec<serde_json::Value> {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("report.txt");
     std::fs::write(&file, text).expect("write report");
     let out = truce(&["extract", path_str(&file)]);
     assert!(out.status.success(), "extract failed: {}", stderr(&out));
-    stdout(&out)
-        .lines()
-        .map(|line| {
-            let r: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+    stdout(&out).lines().map(|line| serde_json::from_str(line).expect("JSON line")).collect()
+}
+
+fn places_by_type(text: &str) -> Vec<(String, Vec<String>)> {
+    records(text)
+        .iter()
+        .map(|r| {
             let places = r["places"].as_array().expect("places").iter().map(|p| p.as_str().expect("place").to_string()).collect();
             (r["type"].as_str().expect("type").to_string(), places)
         })
@@ -186,4 +190,25 @@ fn deployments_by_different_parties_stay_apart() {
 fn trucks_carrying_ammunition_are_a_military_movement() {
     let events = places_by_type("On 6 October 2022 a dozen trucks allegedly carrying artillery ammunition travelled from Goris to Khankendi.\n");
     assert!(events.iter().any(|(t, _)| t == "military_movement"), "{events:?}");
+}
+
+#[test]
+fn what_follows_an_occurrence_lasts_as_long_as_it() {
+    let events = records(
+        "On 12 December 2022, activists gathered on the Lachin road to stage a protest. \
+         The protest continued overnight into 13 December 2022. Meanwhile, they damaged a car of a news crew.\n",
+    );
+    let damage = events.iter().find(|r| r["type"] == "looting").expect("the damage");
+    assert_eq!((damage["date"].as_str(), damage["date_end"].as_str()), (Some("2022-12-12"), Some("2022-12-13")), "{events:?}");
+}
+
+#[test]
+fn a_trigger_under_a_demonstrative_tells_again_what_was_told() {
+    let events = places_by_type(
+        "Later in December 2022, more foreign citizens were found to arrive in Karabakh. \
+         The Lachin road was used for these illegal transfers.\n",
+    );
+    let transits: Vec<_> = events.iter().filter(|(t, _)| t == "transit").collect();
+    assert_eq!(transits.len(), 1, "{events:?}");
+    assert_eq!(transits[0].1, vec!["Karabakh".to_string(), "Lachin corridor".to_string()], "{events:?}");
 }
