@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::pattern::Pattern;
+use truce_pattern::Pattern;
 
 use crate::number;
 

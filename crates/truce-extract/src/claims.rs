@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use crate::pattern::Pattern;
+use truce_pattern::Pattern;
 
 use crate::lexicon::ActorKind;
 use crate::mention::Mention;
@@ -57,9 +57,47 @@ fn report_noun_re() -> &'static Pattern {
 fn denial_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\bcall(?:ed|s)? (?:this|the|these|that|such|those|it|them)?\s*(?:information|report|reports|claim|claims|statement|statements|allegation|allegations|accusations?|news)?\s*["“«']?(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)|\bcall(?:ed|s)? (?:this|the|these|that|such|those|it|them|his|her|their|its)\b[^.;]{0,80}?["“«']?(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)\b|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|назвал\w* [^.]{0,80}?(?:не соответствующ\w+ действительности|дезинформаци\w*|ложн\w+|провокаци\w+|фейк\w*)|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*|отверг\w*"#)
+        Pattern::new(r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*|отверг\w*"#)
             .expect("denial regex")
     })
+}
+
+/// "X called this information disinformation", "X called the statement of Y a provocation":
+/// a verb of labelling, then (within the clause) a word calling it untrue.
+fn labelling_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"(?i)\bcall(?:ed|s)? (?:(?:this|the|these|that|such|those|it|them|his|her|their|its)\b)?|назвал\w*").expect("labelling regex"))
+}
+
+fn untrue_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(r"(?i)\b(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)\b|не соответствующ\w+ действительности|дезинформаци\w*|ложн\w+|провокаци\w+|фейк\w*")
+            .expect("untrue regex")
+    })
+}
+
+/// How far after the labelling verb the word calling it untrue may come, in bytes (a Cyrillic letter takes two).
+const LABEL_REACH: usize = 200;
+
+/// The first denial wording in `sentence`, as a byte range.
+fn find_denial(sentence: &str) -> Option<(usize, usize)> {
+    let plain = denial_re().find(sentence).map(|m| (m.start(), m.end()));
+    // Two small automata and a bounded window, not one with an 80-character gap in it.
+    let labelled = labelling_re().find_iter(sentence).find_map(|l| {
+        let window_end = crate::lexicon::floor_char(sentence, (l.end() + LABEL_REACH).min(sentence.len()));
+        let clause_end = sentence[l.end()..window_end].find(['.', ';']).map_or(window_end, |i| l.end() + i);
+        let window = &sentence[l.end()..clause_end];
+        // "called on", "called for": a demand, not a label.
+        if window.starts_with("on ") || window.starts_with("for ") || window.starts_with("upon ") {
+            return None;
+        }
+        untrue_re().find(window).map(|u| (l.start(), l.end() + u.end()))
+    });
+    match (plain, labelled) {
+        (Some(p), Some(l)) => Some(if l.0 < p.0 { l } else { p }),
+        (p, l) => p.or(l),
+    }
 }
 
 /// Denials phrased as a predicate of the report itself, not an act of a subject.
@@ -178,16 +216,17 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
     let mut denier = None;
     let mut denial_text = None;
     let mut denial_at = None;
-    if let Some(d) = denial_re().find(sentence) {
-        denial_text = Some(d.as_str().to_string());
-        denial_at = Some(start + d.start());
-        let ds = start + d.start();
+    if let Some((d_start, d_end)) = find_denial(sentence) {
+        let d_text = &sentence[d_start..d_end];
+        denial_text = Some(d_text.to_string());
+        denial_at = Some(start + d_start);
+        let ds = start + d_start;
         // "X denied", "X called it disinformation": X denies. "... is disinformation":
         // whoever speaks the sentence denies (the outlet when nobody is named).
-        let predicative = PREDICATIVE.iter().any(|p| d.as_str().to_lowercase().starts_with(p));
+        let predicative = PREDICATIVE.iter().any(|p| d_text.to_lowercase().starts_with(p));
         // "denied by the Karabakh authorities": the agent after "by" denies.
-        let by_agent = d.as_str().to_lowercase().starts_with("denied") && sentence[d.end()..].trim_start().starts_with("by ");
-        let agent = by_agent.then(|| speaking(mentions, start + d.end(), end).next().filter(|m| m.start - (start + d.end()) <= 10)).flatten();
+        let by_agent = d_text.to_lowercase().starts_with("denied") && sentence[d_end..].trim_start().starts_with("by ");
+        let agent = by_agent.then(|| speaking(mentions, start + d_end, end).next().filter(|m| m.start - (start + d_end) <= 10)).flatten();
         denier = if let Some(a) = agent {
             Some(speaker_of(a, "subject"))
         } else if predicative {

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use regex::Captures;
 
-use crate::pattern::{Pattern, WordGate, required_words};
+use truce_pattern::{Pattern, WordGate, required_words};
 use truce_model::PartialDate;
 
 use crate::number;

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::pattern::Pattern;
+use truce_pattern::Pattern;
 use truce_gazetteer::{Gazetteer, PlaceKind};
 use truce_model::{ActorRole, Claim, Document, EventRecord, EventType, PartialDate, Role, Stance};
 

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use crate::pattern::{Pattern, WordGate, required_words};
+use truce_pattern::{Pattern, WordGate, required_words};
 use truce_model::EventType;
 
 const TRIGGERS: &str = include_str!("../../../data/lexicon/triggers.tsv");

@@ -22,7 +22,6 @@ pub mod grammar;
 pub mod lexicon;
 pub mod mention;
 pub mod number;
-mod pattern;
 pub mod sentence;
 
 pub use grammar::{Extraction, SentenceTrace, extract};

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use crate::pattern::Pattern;
+use truce_pattern::Pattern;
 
 use crate::lexicon::{ActorKind, Lexicon, at_word_boundaries};
 

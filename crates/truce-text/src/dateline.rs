@@ -7,7 +7,8 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Captures;
+use truce_pattern::Pattern;
 use truce_model::PartialDate;
 
 /// A dateline found at the start of a line.
@@ -32,7 +33,7 @@ const LABEL: &str = r"(?:published\s+on|published|posted\s+on|posted|publication
 const PLACE: &str = r"(?-i:\p{Lu}[\p{L}\p{M}'’.\-]*(?:[\s/]+\p{Lu}[\p{L}\p{M}'’.\-]*){0,3})";
 const ZONE: &str = r"(?:\s*\(?(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?";
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+static DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
     let date = format!(
         r"(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|(?P<nd>\d{{1,2}})(?P<sep>[./])(?P<nm>\d{{1,2}})[./](?P<ny>\d{{4}})|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm>{MONTH})\s*,?\s*(?P<dy>\d{{4}})(?:\s*(?:г\.|года|г\b|il))?|(?P<mm>{MONTH})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<my>\d{{4}}))"
     );
@@ -42,14 +43,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?i)^\s*(?:(?P<place>{PLACE})\s*[,|]\s*(?:[\p{{L}}\s]{{1,30}}?\s*\|\s*)?)?(?:(?P<label>{LABEL})\s*[:\-–—]?\s*)?(?:(?:{WEEKDAY})\s*,?\s*)?(?:(?P<time1>{TIME})\s*[,|/•·\-–—]?\s*)?{date}(?:\s*(?:,|\||/|•|·|-|–|—|at|в)?\s*(?P<time2>{TIME}))?{ZONE}(?:\s*\([^()]{{1,40}}\))?"
     );
-    Regex::new(&pattern).expect("dateline pattern is valid")
+    Pattern::new(&pattern).expect("dateline pattern is valid")
 });
 
-static SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[|•·/:\-–—]+\s*)").expect("separator pattern is valid"));
+static SEPARATOR: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\s*(?:[|•·/:\-–—]+\s*)").expect("separator pattern is valid"));
 /// After "Baku, 3 January 2023" a full stop also ends the dateline.
-static PLACE_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[.|•·/:\-–—]+\s*)").expect("separator pattern is valid"));
+static PLACE_SEPARATOR: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\s*(?:[.|•·/:\-–—]+\s*)").expect("separator pattern is valid"));
 
 /// Recognises a dateline at the start of `line`.
 ///

@@ -51,6 +51,13 @@ struct ScriptCounts {
 impl ScriptCounts {
     fn of(text: &str) -> Self {
         let mut acc = Self::default();
+        // Most lines are plain ASCII: count their letters without decoding characters.
+        if text.is_ascii() {
+            let letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
+            acc.counts[Script::Latin as usize] = letters;
+            acc.letters = letters;
+            return acc;
+        }
         for script in text.chars().filter_map(script_of) {
             acc.counts[script as usize] += 1;
             acc.letters += 1;

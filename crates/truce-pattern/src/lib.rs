@@ -1,4 +1,4 @@
-//! Regular expressions that stay on the fast path.
+//! Regular expressions that stay on the fast path, for truce's text and grammar crates.
 //!
 //! A Unicode word boundary (`\b`) makes the regex crate's lazy DFA give up at
 //! the first non-ASCII byte and finish the search with a backtracker or the
@@ -92,7 +92,7 @@ fn has_non_ascii_word_char(text: &str) -> bool {
 /// Literal words at least one of which any match of `pattern` must contain,
 /// read off its syntax tree; `None` when that cannot be told (a pattern made
 /// only of classes or optional parts). Matched case-insensitively.
-pub(crate) fn required_words(pattern: &str) -> Option<Vec<String>> {
+pub fn required_words(pattern: &str) -> Option<Vec<String>> {
     use regex_syntax::hir::{Hir, HirKind};
     fn go(h: &Hir) -> Option<Vec<String>> {
         match h.kind() {
@@ -132,13 +132,13 @@ pub(crate) fn required_words(pattern: &str) -> Option<Vec<String>> {
 
 /// Which of many patterns' required words a text holds: one pass over the text
 /// tells which patterns cannot match and need not be run at all.
-pub(crate) struct WordGate {
+pub struct WordGate {
     words: Vec<String>,
     matcher: aho_corasick::AhoCorasick,
 }
 
 impl WordGate {
-    pub(crate) fn new(mut words: Vec<String>) -> WordGate {
+    pub fn new(mut words: Vec<String>) -> WordGate {
         words.sort();
         words.dedup();
         let matcher = aho_corasick::AhoCorasickBuilder::new()
@@ -150,19 +150,19 @@ impl WordGate {
     }
 
     /// Index of each of `required` in the gate's word list.
-    pub(crate) fn indices(&self, required: &[String]) -> Vec<usize> {
+    pub fn indices(&self, required: &[String]) -> Vec<usize> {
         required.iter().filter_map(|w| self.words.iter().position(|x| x == w)).collect()
     }
 
     /// Every occurrence in `text` of a word of the gate, as (word index, start, end), by start.
-    pub(crate) fn hits(&self, text: &str) -> Vec<(usize, usize, usize)> {
+    pub fn hits(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let mut hits: Vec<(usize, usize, usize)> = self.matcher.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
         hits.sort_by_key(|h| h.1);
         hits
     }
 
     /// For each word of the gate, whether `text` holds it.
-    pub(crate) fn present(&self, text: &str) -> Vec<bool> {
+    pub fn present(&self, text: &str) -> Vec<bool> {
         let mut present = vec![false; self.words.len()];
         for m in self.matcher.find_overlapping_iter(text) {
             present[m.pattern().as_usize()] = true;
