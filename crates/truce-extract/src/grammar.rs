@@ -140,7 +140,7 @@ fn connective_re() -> &'static Pattern {
 /// A place named again by its kind alone: "the same village", "the checkpoint", "the area".
 fn place_anaphor_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:the same|the|that|this) (?P<noun>village|town|city|settlement|area|region|district|checkpoint|bridge|road|highway|corridor|heights?)\b|(?:в том же|в этом|в том|на том же|на этом) (?P<ru>районе|селе|населённом пункте|населенном пункте|месте|участке)")
+    re(&RE, r"(?i)\b(?:the same|the|that|this) (?P<noun>village|town|city|settlement|area|section|sector|direction|region|district|checkpoint|bridge|road|highway|corridor|heights?)\b|(?:в том же|в этом|в том|на том же|на этом) (?P<ru>районе|селе|населённом пункте|населенном пункте|месте|участке)")
 }
 
 /// How far back a place named by its kind alone may have been named in full, in bytes.
@@ -171,7 +171,7 @@ fn place_anaphora(text: &str, places: &[truce_gazetteer::PlaceMention], mentions
         }
         let fits = |kind: PlaceKind| match noun.as_str() {
             "village" | "town" | "city" | "settlement" => kind == PlaceKind::Settlement,
-            "area" => kind != PlaceKind::Country,
+            "area" | "section" | "sector" | "direction" => kind != PlaceKind::Country,
             "region" => matches!(kind, PlaceKind::Region | PlaceKind::District),
             "district" => kind == PlaceKind::District,
             "checkpoint" => kind == PlaceKind::Checkpoint,
