@@ -63,6 +63,27 @@ pub struct RawDate {
     pub end_marker: bool,
 }
 
+impl Expr {
+    /// The year written in the expression, if any ("24 March 2023", "in 2020").
+    pub fn written_year(&self) -> Option<i32> {
+        match self {
+            Expr::Abs { y: Some(y), .. } if *y > 0 => Some(*y),
+            Expr::Range { start, end } => end.written_year().or_else(|| start.written_year()),
+            Expr::Since(inner) => inner.written_year(),
+            _ => None,
+        }
+    }
+
+    /// A calendar date written without its year ("On 10 November", "between 20 November and 1 December").
+    pub fn lacks_year(&self) -> bool {
+        match self {
+            Expr::Abs { y: None, m: Some(_), .. } => true,
+            Expr::Range { start, end } => start.lacks_year() && end.lacks_year(),
+            _ => false,
+        }
+    }
+}
+
 impl RawDate {
     pub fn is_relative(&self) -> bool {
         !matches!(self.expr, Expr::Abs { .. } | Expr::Range { .. } | Expr::Since(_))
@@ -368,7 +389,12 @@ fn join_ranges(text: &str, dates: Vec<RawDate>) -> Vec<RawDate> {
         if !cur.is_relative() {
             let after = text[cur.end..crate::lexicon::floor_char(text, (cur.end + 64).min(text.len()))].to_lowercase();
             let to_present = ["to the present", "to date", "until now", "till now", "to this day", "until today", "to the present day", "up to now", "по настоящее время", "до сих пор"];
-            if opens_from || before.ends_with("since") {
+            // "the most serious since March, when troops entered the village", "the deadliest
+            // since September 2022": a comparison points at a date, it runs no period from it.
+            let comparison = ["the most ", "the worst ", "deadliest ", "the first ", "largest ", "biggest ", "heaviest ", "highest ", "lowest "]
+                .iter()
+                .any(|c| before.contains(c));
+            if (opens_from || before.ends_with("since")) && !comparison {
                 if let Some(p) = to_present.iter().find(|p| after.trim_start().starts_with(**p)) {
                     let skip = after.len() - after.trim_start().len() + p.len();
                     cur.end += skip;
@@ -602,6 +628,9 @@ mod tests {
         assert_eq!(resolve_all("Last week, supplies", "2020-12-14"), vec![("2020-12-07".into(), Some("2020-12-13".into()))]);
         assert_eq!(resolve_all("in August of this year", "2022-12-13"), vec![("2022-08".into(), None)]);
         assert_eq!(resolve_all("In March this year", "2022-10-20"), vec![("2022-03".into(), None)]);
+        // A comparison points at a date; a state runs from it.
+        assert_eq!(resolve_all("the most serious since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), None)]);
+        assert_eq!(resolve_all("stationed there since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), Some("2022-07-29".into()))]);
         assert_eq!(resolve_all("in December last year", "2023-02-01"), vec![("2022-12".into(), None)]);
     }
 

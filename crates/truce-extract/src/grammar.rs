@@ -83,6 +83,9 @@ struct Candidate {
     anaphoric: bool,
     /// Sides ("az", "am", ...) of those who assert it.
     sides: Vec<String>,
+    /// Told as another incident ("Also on 10 February, ...", "Separately, ..."): it joins
+    /// no occurrence told in an earlier sentence.
+    separate: bool,
     /// Sides of the actors named in it (not the speakers): deployments by different sides are two.
     actor_sides: Vec<String>,
     /// Its date was written in its own sentence (not taken from a named episode or a neighbour).
@@ -125,6 +128,16 @@ fn act_re() -> &'static Pattern {
 fn distinct_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:also|another|separately|in addition|additionally|elsewhere|again|second|other|more)\b")
+}
+
+fn separate_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)^[“\x22]?(?:also|separately|in addition|additionally|elsewhere|in (?:a |another )?separate incident|in another incident|another incident)\b")
+}
+
+fn damage_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)^(?:damaged|destroyed|burned|burnt|set fire to)\b")
 }
 
 fn anaphora_re() -> &'static Pattern {
@@ -323,11 +336,15 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         let evidence = find_evidence(sent);
         let cas = casualty::find(sent);
 
-        // Triggers that overlap a longer trigger of another type give way to it.
+        // Triggers that overlap a longer trigger of another type give way to it, except a
+        // named episode: "a bomblet left over from the 2020 war exploded" still names the war.
         let kept: Vec<&TriggerHit> = s_triggers
             .iter()
             .copied()
-            .filter(|t| !s_triggers.iter().any(|o| o.event_type != t.event_type && o.start < t.end && t.start < o.end && (o.end - o.start) > (t.end - t.start)))
+            .filter(|t| {
+                lex.episode_at(text, t.start, t.end).is_some_and(|e| e.event_type == t.event_type)
+                    || !s_triggers.iter().any(|o| o.event_type != t.event_type && o.start < t.end && t.start < o.end && (o.end - o.start) > (t.end - t.start))
+            })
             .collect();
         let strong_violent = kept.iter().any(|t| VIOLENT.contains(&t.event_type) && !t.flags.weak);
 
@@ -341,6 +358,11 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             }
             if t.flags.weak && strong_violent {
                 decisions.push(format!("{} {surface:?}: skipped, weak trigger beside a stronger violent one", t.event_type));
+                continue;
+            }
+            // "fired on the village and damaged a school": the damage is what the fire did.
+            if t.event_type == EventType::Looting && strong_violent && damage_re().is_match(surface) {
+                decisions.push(format!("{} {surface:?}: skipped, damage done by the violence the sentence tells", t.event_type));
                 continue;
             }
             let episode = lex.episode_at(text, t.start, t.end).filter(|e| e.event_type == t.event_type);
@@ -415,6 +437,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 retaliation: t.flags.retaliation,
                 headline: heading,
                 distinct: distinct_re().is_match(sent),
+                separate: separate_re().is_match(sent),
                 anaphoric: anaphora_re().is_match(sent) || refers_back(text, s.start, t.start),
                 sides: Vec::new(),
                 actor_sides: Vec::new(),
@@ -727,6 +750,7 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
         retaliation: false,
         headline,
         distinct: true,
+        separate: false,
         anaphoric: false,
         sides: Vec::new(),
         actor_sides: Vec::new(),
@@ -832,8 +856,33 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
         .collect();
     let mut out: Vec<DateAt> = Vec::with_capacity(raw.len());
     let mut prev_full: Option<PartialDate> = None;
+    // The year last written in the current paragraph: in a narrative, "From 27 September to
+    // 9 November 2020 ... On 10 November, peacekeepers began to deploy" stays in 2020.
+    let mut paragraph_year: Option<(usize, i32)> = None;
+    let mut paragraph_last: Option<(usize, PartialDate)> = None;
     for r in raw {
         let sentence = sentences.iter().find(|s| r.start >= s.start && r.start < s.end);
+        let paragraph = sentence.map(|s| s.paragraph);
+        let narrative_year = paragraph_year
+            .filter(|(p, _)| Some(*p) == paragraph)
+            .map(|(_, y)| y)
+            .filter(|y| resolver.published.and_then(|p| p.year()).is_some_and(|py| *y < py));
+        let year_resolver = match narrative_year {
+            Some(y) if r.expr.lacks_year() => {
+                // A narrative moves forward: "On 12 December 2022 ... until late April" is April 2023.
+                let in_year = Resolver { published: PartialDate::ymd(y, 12, 31) };
+                let earlier = in_year.resolve(&r.expr, None, None).0.and_then(|d| d.first_day()).zip(paragraph_last.filter(|(p, _)| Some(*p) == paragraph))
+                    // Months back, not a flashback of days: "between 20 November and 1 December.
+                    // On 10 November, ..." stays in the same year.
+                    .is_some_and(|(d, (_, last))| d.add_days(90).is_some_and(|d90| d90 < last));
+                if earlier { Resolver { published: PartialDate::ymd(y + 1, 12, 31) } } else { in_year }
+            }
+            _ => *resolver,
+        };
+        let resolver = &year_resolver;
+        if let (Some(y), Some(p)) = (r.expr.written_year(), paragraph) {
+            paragraph_year = Some((p, y));
+        }
         // A relative date counts from an earlier full date in its sentence: the
         // date of the statement being reported ("On March 7 ... two days ago").
         let anchor = if r.is_relative() {
@@ -855,6 +904,9 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
         let (d, e) = if future { (None, None) } else { (d, e) };
         if let Some(full) = d.filter(PartialDate::is_full) {
             prev_full = Some(full);
+        }
+        if let (Some(first), Some(p)) = (d.and_then(|d| d.first_day()), paragraph) {
+            paragraph_last = Some((p, first));
         }
         let dateline = datelines.iter().any(|(s, e)| r.start >= *s && r.end <= *e);
         let before = &text[crate::lexicon::floor_char(text, r.start.saturating_sub(30))..r.start];
@@ -1351,6 +1403,9 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     }
     // Each side's own report is its own record, unless a denial ties them together.
     if !a.sides.is_empty() && !b.sides.is_empty() && !a.sides.iter().any(|s| b.sides.contains(s)) {
+        return false;
+    }
+    if b.separate && b.sentence != a.sentence {
         return false;
     }
     // Different parties deploying ("Azerbaijani units took up positions; the peacekeepers

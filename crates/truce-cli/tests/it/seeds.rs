@@ -95,6 +95,18 @@ fn records(text: &str) -> Vec<serde_json::Value> {
     stdout(&out).lines().map(|line| serde_json::from_str(line).expect("JSON line")).collect()
 }
 
+/// The records of one report published on `published` (by a manifest row).
+fn records_published(text: &str, published: &str) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("report.txt");
+    std::fs::write(&file, text).expect("write report");
+    let manifest = dir.path().join("manifest.csv");
+    std::fs::write(&manifest, format!("file,outlet,published,language,url\nreport.txt,Test Wire,{published},en,\n")).expect("write manifest");
+    let out = truce(&["extract", path_str(&file), "--manifest", path_str(&manifest)]);
+    assert!(out.status.success(), "extract failed: {}", stderr(&out));
+    stdout(&out).lines().map(|line| serde_json::from_str(line).expect("JSON line")).collect()
+}
+
 fn places_by_type(text: &str) -> Vec<(String, Vec<String>)> {
     records(text)
         .iter()
@@ -211,4 +223,44 @@ fn a_trigger_under_a_demonstrative_tells_again_what_was_told() {
     let transits: Vec<_> = events.iter().filter(|(t, _)| t == "transit").collect();
     assert_eq!(transits.len(), 1, "{events:?}");
     assert_eq!(transits[0].1, vec!["Karabakh".to_string(), "Lachin corridor".to_string()], "{events:?}");
+}
+
+#[test]
+fn a_narrative_keeps_the_year_it_last_wrote() {
+    let events = records_published(
+        "The war lasted from 27 September to 9 November 2020. On 10 November, Russian peacekeepers began to deploy in Karabakh.\n\n\
+         On 14 May, the leaders met in Brussels.\n",
+        "2023-05-30",
+    );
+    let deployment = events.iter().find(|r| r["type"] == "deployment").expect("the deployment");
+    assert_eq!(deployment["date"], "2020-11-10", "{events:?}");
+    // A paragraph with no year of its own falls back on the publication's.
+    let meeting = events.iter().find(|r| r["type"] == "agreement").expect("the meeting");
+    assert_eq!(meeting["date"], "2023-05-14", "{events:?}");
+    // A narrative moves forward: April after December is the next April.
+    let events = records_published(
+        "On 12 December 2022, activists blocked the Lachin road near Shusha; the protest continued until late April.\n",
+        "2023-08-10",
+    );
+    let protest = events.iter().find(|r| r["type"] == "protest").expect("the protest");
+    assert_eq!(protest["date_end"], "2023-04", "{events:?}");
+}
+
+#[test]
+fn another_incident_told_as_such_stays_apart() {
+    let events = records_published(
+        "On 10 February, units of the Armenian armed forces fired at Azerbaijani positions in the Kalbajar district.\n\n\
+         Also on 10 February, armed detachments fired at other positions in the Kalbajar district.\n",
+        "2023-02-11",
+    );
+    assert_eq!(events.iter().filter(|r| r["type"] == "firing").count(), 2, "{events:?}");
+}
+
+#[test]
+fn damage_done_by_fire_is_the_fire_and_a_war_named_inside_another_trigger_stays() {
+    let events = places_by_type("On 10 February 2023 Azerbaijani units fired on the village of Sotk and damaged a school building.\n");
+    assert!(events.iter().all(|(t, _)| t != "looting"), "{events:?}");
+    let events = places_by_type("On 21 May 2021, a shepherd was injured near Hadrut when a cluster submunition left over from the 2020 war exploded under his feet.\n");
+    assert!(events.iter().any(|(t, _)| t == "mine_incident"), "{events:?}");
+    assert!(events.iter().any(|(t, _)| t == "armed_clash"), "{events:?}");
 }
