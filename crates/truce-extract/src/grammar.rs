@@ -90,6 +90,9 @@ struct Candidate {
     actor_sides: Vec<String>,
     /// Its date was written in its own sentence (not taken from a named episode or a neighbour).
     own_date: bool,
+    /// Dated only by the statement that reports it ("Azerbaijan said on Friday that ..."):
+    /// the event happened then or shortly before.
+    statement_dated: bool,
     /// Sentence spans (byte) this record quotes.
     text_span: (usize, usize),
 }
@@ -207,9 +210,15 @@ fn place_anaphora(text: &str, places: &[truce_gazetteer::PlaceMention], mentions
 
 /// "was used for these illegal transfers": a trigger under a demonstrative tells again
 /// of something already told.
+/// So does one whose subject names the event already told: "the shot was fired from Sotk".
 fn refers_back(text: &str, sent_start: usize, trigger_start: usize) -> bool {
-    let lead = text[crate::lexicon::floor_char(text, trigger_start.saturating_sub(12).max(sent_start))..trigger_start].to_ascii_lowercase();
-    ["these ", "those ", "this ", "that ", "the same ", "such "].iter().any(|d| lead.ends_with(d))
+    let lead = text[crate::lexicon::floor_char(text, trigger_start.saturating_sub(30).max(sent_start))..trigger_start].to_ascii_lowercase();
+    ["these ", "those ", "this ", "that ", "the same ", "such "].iter().any(|d| lead.ends_with(d)) || told_event_re().is_match(&lead)
+}
+
+fn told_event_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"\bthe (?:shots?|fire|attack|shelling|strike|explosion|blast|incident|clash) (?:was |were |had been |has been )?$")
 }
 
 /// A sentence told as the outcome of the one before.
@@ -387,6 +396,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             }
             // Date: the episode's, else the nearest date expression in the sentence.
             let (mut d, mut de, mut open, mut relational, mut date_rule) = (None, None, false, false, String::new());
+            let mut statement_dated = false;
             if let Some(ep) = episode {
                 d = ep.date;
                 de = ep.date_end;
@@ -396,6 +406,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 de = best.date_end;
                 open = best.raw.end_marker;
                 relational = matches!(best.raw.expr, date::Expr::NextDay | date::Expr::FromPrevious(_));
+                statement_dated = best.statement;
                 date_rule = format!("date:{}", best.raw.rule);
             }
             if open {
@@ -442,6 +453,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 sides: Vec::new(),
                 actor_sides: Vec::new(),
                 own_date: episode.is_none() && d.is_some(),
+                statement_dated,
                 text_span: (s.start, s.end),
             });
         }
@@ -755,6 +767,7 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
         sides: Vec::new(),
         actor_sides: Vec::new(),
         own_date: false,
+        statement_dated: false,
         text_span: (s.start, s.end),
     }
 }
@@ -1119,6 +1132,22 @@ fn dates_compatible(a: &Candidate, b: &Candidate) -> bool {
 }
 
 /// Dates agree when every part both give is equal (2020-12 agrees with 2020-12-05).
+/// The sides of the two parties among a candidate's speakers.
+fn parties(c: &Candidate) -> Vec<&String> {
+    c.sides.iter().filter(|s| matches!(s.as_str(), "az" | "am")).collect()
+}
+
+/// One of two dates only dates the statement reporting the event ("said on Friday that
+/// a soldier had been killed") and the other falls in the three days up to it.
+fn statement_window(a: &Candidate, x: PartialDate, b: &Candidate, y: PartialDate) -> bool {
+    let (statement, event) = match (a.statement_dated, b.statement_dated) {
+        (true, false) => (x, y),
+        (false, true) => (y, x),
+        _ => return false,
+    };
+    statement.days_from_epoch().zip(event.days_from_epoch()).is_some_and(|(s, e)| e <= s && s - e <= 3)
+}
+
 fn date_agree(a: PartialDate, b: PartialDate) -> bool {
     let eq = |x: Option<i64>, y: Option<i64>| x.is_none() || y.is_none() || x == y;
     eq(a.year().map(i64::from), b.year().map(i64::from)) && eq(a.month().map(i64::from), b.month().map(i64::from)) && eq(a.day().map(i64::from), b.day().map(i64::from))
@@ -1132,7 +1161,10 @@ fn more_precise(a: PartialDate, b: PartialDate) -> PartialDate {
 /// Folds `b` into `a` (the same occurrence).
 fn absorb(a: &mut Candidate, b: Candidate) {
     // The record quotes the first mention that carries a date, and never a headline when the body has it.
-    let take_text = (a.date.is_none() && b.date.is_some() && !b.date_open) || (a.headline && !b.headline) || (!a.own_date && b.own_date && !b.headline);
+    let take_text = (a.date.is_none() && b.date.is_some() && !b.date_open)
+        || (a.headline && !b.headline)
+        || (!a.own_date && b.own_date && !b.headline)
+        || (a.statement_dated && !b.statement_dated && b.own_date);
     a.own_date |= b.own_date;
     for sd in &b.actor_sides {
         if !a.actor_sides.contains(sd) {
@@ -1145,7 +1177,13 @@ fn absorb(a: &mut Candidate, b: Candidate) {
         }
     }
     a.headline &= b.headline;
+    let statement_gives_way = a.statement_dated && !b.statement_dated && b.date.is_some();
     match (a.date, b.date) {
+        (Some(_), Some(_)) if statement_gives_way => {
+            a.date = b.date;
+            a.date_end = b.date_end;
+            a.statement_dated = false;
+        }
         (None, Some(_)) if !b.date_open => {
             a.date = b.date;
             a.date_end = b.date_end.or(a.date_end);
@@ -1401,8 +1439,10 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
         // A bare reference ("the war") is the named episode only when it says so.
         return false;
     }
-    // Each side's own report is its own record, unless a denial ties them together.
-    if !a.sides.is_empty() && !b.sides.is_empty() && !a.sides.iter().any(|s| b.sides.contains(s)) {
+    // Each party's own report is its own record, unless a denial ties them together. A third
+    // party (peacekeepers, monitors) recording the same incident corroborates either.
+    let (pa, pb) = (parties(a), parties(b));
+    if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|s| pb.contains(s)) {
         return false;
     }
     if b.separate && b.sentence != a.sentence {
@@ -1421,10 +1461,13 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     let distance = b.sentence.abs_diff(a.sentence);
     let near = distance <= 2;
     match (a.date, b.date) {
+        (Some(x), Some(y)) if statement_window(a, x, b, y) => places_ok && (near || share_place),
         (Some(x), Some(y)) => {
             // "And the next day, ... the zone lengthened": a continuation, written relative to it.
             let relational = if a.date_relational { a } else { b };
+            // Violence the next day is another incident, not a continuation.
             let continued = (a.date_relational || b.date_relational)
+                && !VIOLENT.contains(&a.event_type)
                 && (relational.places.is_empty() || share_place)
                 && x.days_from_epoch().zip(y.days_from_epoch()).is_some_and(|(p, q)| (p - q).abs() <= 1);
             // The next sentence elaborating ("They installed tents near Shusha") may name other places.

@@ -264,3 +264,31 @@ fn damage_done_by_fire_is_the_fire_and_a_war_named_inside_another_trigger_stays(
     assert!(events.iter().any(|(t, _)| t == "mine_incident"), "{events:?}");
     assert!(events.iter().any(|(t, _)| t == "armed_clash"), "{events:?}");
 }
+
+#[test]
+fn a_lead_dated_by_its_statement_joins_the_event_told_in_full() {
+    let events = records_published(
+        "Azerbaijan said on Friday that one of its soldiers had been killed by fire from Armenian armed formations.\n\n\
+         The Azerbaijani defence ministry said Armenian armed detachments fired with small arms at its positions in the Aghdam district on Thursday evening.\n\n\
+         The Russian peacekeeping contingent said it had recorded a ceasefire violation in the Aghdam district on Thursday.\n",
+        "2022-07-29",
+    );
+    let firings: Vec<_> = events.iter().filter(|r| r["type"] == "firing").collect();
+    assert_eq!(firings.len(), 1, "{events:?}");
+    assert_eq!(firings[0]["date"], "2022-07-28", "{events:?}");
+    let claimants: Vec<&str> = firings[0]["claims"].as_array().expect("claims").iter().filter_map(|c| c["claimant"].as_str()).collect();
+    assert!(claimants.contains(&"Russian peacekeeping contingent"), "{claimants:?}");
+}
+
+#[test]
+fn the_shot_told_again_is_the_same_shot_and_fire_the_next_day_is_another() {
+    let events = records_published(
+        "A shepherd was wounded yesterday by sniper fire near the state border in the Kalbajar district, the ministry said. \
+         According to the ministry, the shot was fired from the direction of Sotk.\n\n\
+         On Monday, a truck near the village of Chirag was hit by grenade-launcher fire. \
+         The next day, Armenian units opened fire at the same section, the ministry said.\n",
+        "2022-02-17",
+    );
+    let firings: Vec<_> = events.iter().filter(|r| r["type"] == "firing").collect();
+    assert_eq!(firings.len(), 3, "{events:?}");
+}
