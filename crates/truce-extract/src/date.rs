@@ -403,7 +403,7 @@ fn join_ranges(text: &str, dates: Vec<RawDate>) -> Vec<RawDate> {
                 cur.rule = "since";
             }
             // "continued overnight into December 13", "ended in late April": the end of something under way.
-            let lead: Vec<&str> = before.rsplit(|c: char| c.is_whitespace()).take(3).collect();
+            let lead: Vec<&str> = before.rsplit(|c: char| c.is_whitespace()).take(4).collect();
             if matches!(lead.first().copied(), Some("into" | "until" | "till" | "through"))
                 || lead.iter().any(|w| matches!(*w, "ended" | "lasted" | "continued"))
             {

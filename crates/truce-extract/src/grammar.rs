@@ -93,6 +93,9 @@ struct Candidate {
     /// Dated only by the statement that reports it ("Azerbaijan said on Friday that ..."):
     /// the event happened then or shortly before.
     statement_dated: bool,
+    /// Named as the background of something else ("captured during the fighting"): the
+    /// fighting already told, if any, not a new one, and not dated by its sentence.
+    backdrop: bool,
     /// Sentence spans (byte) this record quotes.
     text_span: (usize, usize),
 }
@@ -136,6 +139,11 @@ fn distinct_re() -> &'static Pattern {
 fn separate_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)^[“\x22]?(?:also|separately|in addition|additionally|elsewhere|in (?:a |another )?separate incident|in another incident|another incident)\b")
+}
+
+fn backdrop_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)^(?:in|during|amid) the (?:heavy |fierce )?(?:fighting|clashes|hostilities)\b")
 }
 
 fn damage_re() -> &'static Pattern {
@@ -375,6 +383,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 continue;
             }
             let episode = lex.episode_at(text, t.start, t.end).filter(|e| e.event_type == t.event_type);
+            let backdrop = episode.is_none() && backdrop_re().is_match(surface);
             if let Some(why) = hypothetical(text, s.start, t.start, t.end)
                 && episode.is_none() {
                     decisions.push(format!("{} {surface:?}: skipped, {why}", t.event_type));
@@ -401,6 +410,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 d = ep.date;
                 de = ep.date_end;
                 date_rule = format!("date:episode:{}", ep.id);
+            } else if backdrop {
+                date_rule = "date:none_for_backdrop".into();
             } else if let Some(best) = nearest_date(&s_dates, t, &episode_spans) {
                 d = best.date;
                 de = best.date_end;
@@ -454,6 +465,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 actor_sides: Vec::new(),
                 own_date: episode.is_none() && d.is_some(),
                 statement_dated,
+                backdrop,
                 text_span: (s.start, s.end),
             });
         }
@@ -768,6 +780,7 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
         actor_sides: Vec::new(),
         own_date: false,
         statement_dated: false,
+        backdrop: false,
         text_span: (s.start, s.end),
     }
 }
@@ -1132,6 +1145,11 @@ fn dates_compatible(a: &Candidate, b: &Candidate) -> bool {
 }
 
 /// Dates agree when every part both give is equal (2020-12 agrees with 2020-12-05).
+/// Places that do not tell two mentions apart: either names none, or they share one.
+fn places_ok_loose(a: &Candidate, b: &Candidate) -> bool {
+    a.places.is_empty() || b.places.is_empty() || a.places.iter().any(|p| b.places.iter().any(|q| q.1 == p.1))
+}
+
 /// The sides of the two parties among a candidate's speakers.
 fn parties(c: &Candidate) -> Vec<&String> {
     c.sides.iter().filter(|s| matches!(s.as_str(), "az" | "am")).collect()
@@ -1447,6 +1465,17 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     }
     if b.separate && b.sentence != a.sentence {
         return false;
+    }
+    // "The sit-in ended only in late April": the end of the one under way, wherever it began.
+    if b.date_open && b.date.is_none() && places_ok_loose(a, b)
+        && let (Some(start), Some(end)) = (a.date.and_then(|d| d.first_day()), b.date_end.and_then(|d| d.last_day()))
+        && start <= end && a.event_type == b.event_type && a.retaliation == b.retaliation
+    {
+        return true;
+    }
+    // "captured during the fighting": the fighting told before, wherever it was told.
+    if b.backdrop && a.event_type == b.event_type && a.retaliation == b.retaliation && places_ok_loose(a, b) {
+        return true;
     }
     // Different parties deploying ("Azerbaijani units took up positions; the peacekeepers
     // set up a post") are different occurrences. Other kinds of event are told with

@@ -292,3 +292,27 @@ fn the_shot_told_again_is_the_same_shot_and_fire_the_next_day_is_another() {
     let firings: Vec<_> = events.iter().filter(|r| r["type"] == "firing").collect();
     assert_eq!(firings.len(), 3, "{events:?}");
 }
+
+#[test]
+fn fighting_named_as_a_backdrop_is_the_fighting_told_before() {
+    let events = records_published(
+        "On 13 and 14 September 2022, heavy fighting broke out along the border near Jermuk.\n\n\
+         On 29 September, Azerbaijan handed over five Armenian servicemen captured during the fighting.\n",
+        "2022-10-03",
+    );
+    let clashes: Vec<_> = events.iter().filter(|r| r["type"] == "armed_clash").collect();
+    assert_eq!(clashes.len(), 1, "{events:?}");
+    assert_eq!(clashes[0]["date"], "2022-09-13", "{events:?}");
+}
+
+#[test]
+fn the_end_of_an_occurrence_told_later_is_its_end() {
+    let events = records_published(
+        "On 12 December 2022, activists blocked the Lachin corridor near Shusha.\n\n\
+         Traffic stopped for months.\n\nThe sit-in on the Lachin corridor ended only in late April.\n",
+        "2023-10-05",
+    );
+    let protests: Vec<_> = events.iter().filter(|r| r["type"] == "protest").collect();
+    assert_eq!(protests.len(), 1, "{events:?}");
+    assert_eq!((protests[0]["date"].as_str(), protests[0]["date_end"].as_str()), (Some("2022-12-12"), Some("2023-04")), "{events:?}");
+}
