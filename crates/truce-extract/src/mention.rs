@@ -4,7 +4,8 @@
 //! Every mention resolves to a canonical name with a side and a kind, so that
 //! claims and actors come out the same however a report spells them.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use truce_pattern::Pattern;
 
@@ -91,6 +92,28 @@ fn coref_re() -> &'static Pattern {
 }
 
 /// Every mention in `text`, in text order, non-overlapping.
+/// How many outlets' patterns are kept compiled: a corpus comes from a few dozen outlets.
+const OUTLET_PATTERN_CACHE: usize = 512;
+
+/// The pattern that finds an outlet speaking of itself, compiled once per outlet
+/// (compiling costs more than extracting a short report).
+fn outlet_pattern(outlet: &str) -> Option<Arc<Pattern>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<Arc<Pattern>>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(p) = cache.get(outlet) {
+        return p.clone();
+    }
+    let name = regex::escape(outlet);
+    let pat = if outlet.contains('.') { format!(r"(?i)\b{name}\b") } else { format!(r"\b{name}\b") };
+    let compiled = Pattern::new(&format!(r"{pat}(?: (?:informs|reports|reported|has learned|writes|wrote|said|says|notes|found|established|has)\b)?|told {pat}")).ok().map(Arc::new);
+    if cache.len() >= OUTLET_PATTERN_CACHE {
+        cache.clear();
+    }
+    cache.insert(outlet.to_string(), compiled.clone());
+    compiled
+}
+
 pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
     let mut out: Vec<Mention> = lex
         .find_actors(text)
@@ -106,10 +129,8 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
 
     // The outlet speaking of itself: "Caliber.Az reported that", "Report informs".
     if outlet.known {
-        let name = regex::escape(&outlet.name);
         let flexible = outlet.name.contains('.');
-        let pat = if flexible { format!(r"(?i)\b{name}\b") } else { format!(r"\b{name}\b") };
-        if let Ok(re) = Pattern::new(&format!(r"{pat}(?: (?:informs|reports|reported|has learned|writes|wrote|said|says|notes|found|established|has)\b)?|told {pat}")) {
+        if let Some(re) = outlet_pattern(&outlet.name) {
             for m in re.find_iter(text) {
                 let s = m.as_str();
                 // A bare common noun ("report") is the outlet only as the subject of a reporting verb.
