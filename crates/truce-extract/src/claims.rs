@@ -123,13 +123,28 @@ fn speaker_of(m: &Mention, how: &'static str) -> Speaker {
     Speaker { name: m.name.clone(), side: m.side.clone(), how, span: (m.start, m.end) }
 }
 
+/// Asides between a subject and its verb.
+const PARENTHETICALS: [&str; 8] = [", for its part,", ", for their part,", ", in turn,", ", in its turn,", ", however,", ", meanwhile,", ", in its statement,", ", в свою очередь,"];
+
+/// A subject of the verb's own at the end of the stretch before it.
+fn own_subject_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"(?i)(?:^|[,;|]\s*|\band )(?:both|all|each|they|we|neither|none|it|he|she)(?: (?:of them|sides|have|has|had|was|is|were|since|also|then|later|again|both)){0,3}\s*$").expect("own subject regex"))
+}
+
 /// The subject(s) of a verb at `verb`: the nearest speaking mention before it in
 /// the same clause, with any mentions coordinated to it ("X and Y claim").
 fn subjects_before(text: &str, mentions: &[Mention], sent_start: usize, verb: usize) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::new();
     let mut cursor = verb;
     for m in speaking(mentions, sent_start, verb).rev() {
-        let gap = &text[m.end..cursor];
+        // "The Armenian ministry, for its part, said": a parenthetical is no clause of its own.
+        let gap_owned = PARENTHETICALS.iter().fold(text[m.end..cursor].to_string(), |g, p| g.replace(p, " | "));
+        let gap = gap_owned.as_str();
+        // "... met X, and both have since said": a subject of its own stands between.
+        if out.is_empty() && own_subject_re().is_match(gap) {
+            break;
+        }
         let ok = if out.is_empty() {
             // Up to a short apposition: "Agil Abbas, a member of the committee, told".
             let apposition = [", a ", ", an ", ", the "].iter().any(|p| gap.starts_with(p));

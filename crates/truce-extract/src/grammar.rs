@@ -141,6 +141,11 @@ fn separate_re() -> &'static Pattern {
     re(&RE, r"(?i)^[“\x22]?(?:also|separately|in addition|additionally|elsewhere|in (?:a |another )?separate incident|in another incident|another incident)\b")
 }
 
+fn confirm_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:confirmed|confirms|corroborated|corroborates|acknowledged|acknowledges)\b")
+}
+
 fn backdrop_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)^(?:in|during|amid) the (?:heavy |fierce )?(?:fighting|clashes|hostilities)\b")
@@ -660,6 +665,23 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                         }
                     }
                     decisions.push(format!("denial by {denier}: attached to the events of the sentence before"));
+                }
+            } else if confirm_re().is_match(sent) && s_triggers.is_empty() && speakers.iter().any(|sp| sp.how != "reported") {
+                // "Armenia's National Security Service confirmed both the detention and the return":
+                // a confirmation with no event of its own asserts the events just told.
+                let confirmers: Vec<&Speaker> = speakers.iter().filter(|sp| sp.how != "reported").collect();
+                let mut confirmed = 0;
+                for c in candidates.iter_mut().filter(|c| si - c.sentence <= 2) {
+                    for sp in &confirmers {
+                        if !c.claims.iter().any(|x| x.claimant == sp.name) {
+                            c.claims.push(Claim { claimant: sp.name.clone(), stance: Stance::Asserted });
+                            c.rules.push("claim:confirmation_of_previous".into());
+                            confirmed += 1;
+                        }
+                    }
+                }
+                if confirmed > 0 {
+                    decisions.push(format!("confirmation by {}: attached to the events just told", confirmers.iter().map(|sp| sp.name.as_str()).collect::<Vec<_>>().join(", ")));
                 }
             } else if let Some(prev) = candidates.last_mut() {
                 // A sentence that only adds casualties or evidence completes the event before it.
@@ -1500,12 +1522,13 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
                 && (relational.places.is_empty() || share_place)
                 && x.days_from_epoch().zip(y.days_from_epoch()).is_some_and(|(p, q)| (p - q).abs() <= 1);
             // The next sentence elaborating ("They installed tents near Shusha") may name other places.
-            let elaborates = distance <= 1 && a.paragraph == b.paragraph && !b.distinct && b.anaphoric && date_agree(x, y);
+            // A paragraph a sentence (news style) does not break the thread when the sentence points back.
+            let elaborates = distance <= 1 && !b.distinct && b.anaphoric && date_agree(x, y);
             ((date_agree(x, y) || continued) && places_ok && (near || share_place || continued || x.is_full() && y.is_full())) || elaborates
         }
         (None, None) => places_ok && (near || share_place && distance <= 6),
         // The next sentence going on about the same thing: "The peacekeepers have reportedly delivered weapons ... via ...".
-        _ => (places_ok && near) || (distance <= 1 && a.paragraph == b.paragraph && !b.distinct),
+        _ => (places_ok && near) || (distance <= 1 && (a.paragraph == b.paragraph || b.anaphoric) && !b.distinct),
     }
 }
 

@@ -86,7 +86,7 @@ fn media_res() -> &'static [Pattern; 2] {
 fn coref_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:the (?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she)|(?P<it>it))\b")
+        Pattern::new(r"(?i)\b(?:the (?:same )?(?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?:same )?(?P<service>(?:border |security |press )?service)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she)|(?P<it>it))\b")
             .expect("coref regex")
     })
 }
@@ -233,6 +233,10 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
         let earlier = out.iter().rev().filter(|x| x.end <= m.start());
         let target = if c.name("ministry").is_some() {
             earlier.clone().find(|x| x.kind == ActorKind::Ministry)
+        } else if c.name("service").is_some() {
+            // "the service added": the latest service, agency or ministry named.
+            earlier.clone().find(|x| matches!(x.kind, ActorKind::Security | ActorKind::Ministry | ActorKind::Government) && x.name.contains("Service"))
+                .or_else(|| earlier.clone().find(|x| matches!(x.kind, ActorKind::Security)))
         } else if c.name("deputy").is_some() {
             earlier.clone().find(|x| x.kind == ActorKind::Person && is_title(x, &["mp", "deputy", "member", "lawmaker", "parliamentarian"]))
                 .or_else(|| earlier.clone().find(|x| x.kind == ActorKind::Person))
