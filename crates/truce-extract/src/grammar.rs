@@ -904,6 +904,11 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
         .collect();
     let mut out: Vec<DateAt> = Vec::with_capacity(raw.len());
     let mut prev_full: Option<PartialDate> = None;
+    let published_day = resolver.published.and_then(|p| p.last_day());
+    let recent = |d: Option<PartialDate>| match (d.and_then(|d| d.first_day()), published_day) {
+        (Some(d), Some(p)) => d <= p && p.add_days(-31).is_some_and(|from| d >= from),
+        _ => false,
+    };
     // The year last written in the current paragraph: in a narrative, "From 27 September to
     // 9 November 2020 ... On 10 November, peacekeepers began to deploy" stays in 2020.
     let mut paragraph_year: Option<(usize, i32)> = None;
@@ -937,7 +942,9 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
             sentence.and_then(|s| {
                 out.iter()
                     .rev()
-                    .filter(|d| d.raw.start >= s.start && !d.raw.is_relative())
+                    // A statement's date, or one in the month before publication: "killed hundreds in
+                    // February 1992, a crime commemorated yesterday" counts from publication.
+                    .filter(|d| d.raw.start >= s.start && !d.raw.is_relative() && (d.statement || recent(d.date)))
                     .find_map(|d| d.date.filter(PartialDate::is_full))
             })
         } else {

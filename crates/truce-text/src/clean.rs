@@ -107,6 +107,13 @@ impl Line<'_> {
 /// Cleans text decoded from a report. `language` is the document's declared
 /// language (ISO 639-1), if any; without it the language is detected.
 pub fn clean(text: &str, language: Option<&str>) -> Cleaned {
+    clean_published(text, language, None)
+}
+
+/// [`clean`], knowing the publication date from metadata: a date line at the top far
+/// from it ("10 Nov 2020 - The leaders sign ..." opening a chronology) is an entry
+/// of the text, not its dateline, and stays.
+pub fn clean_published(text: &str, language: Option<&str>, published: Option<PartialDate>) -> Cleaned {
     let doc_language = DocLanguage::of(text, language);
     let mut lines: Vec<Line<'_>> = text
         .split('\n')
@@ -124,7 +131,7 @@ pub fn clean(text: &str, language: Option<&str>) -> Cleaned {
     }
     drop_related_lists(&mut lines);
     drop_foreign_lines(&mut lines, &doc_language);
-    let dateline = take_dateline(&mut lines);
+    let dateline = take_dateline(&mut lines, published);
     let units = units(&lines);
     drop_around_body(&mut lines, &units);
 
@@ -204,15 +211,22 @@ fn drop_foreign_lines(lines: &mut [Line<'_>], doc_language: &DocLanguage) {
     }
 }
 
+/// A dateline this many days from the publication date the metadata gives is no dateline.
+const DATELINE_MAX_DAYS_FROM_PUBLICATION: i64 = 7;
+
 /// Finds datelines among the first kept lines, up to the first body
 /// paragraph (whose start may be one), drops or cuts them, and returns the
 /// publication date of the one nearest the body: a date further up is more
 /// likely a sidebar's than the article's.
-fn take_dateline(lines: &mut [Line<'_>]) -> Option<PartialDate> {
+fn take_dateline(lines: &mut [Line<'_>], published: Option<PartialDate>) -> Option<PartialDate> {
     let mut date = None;
     for line in lines.iter_mut().filter(|l| l.is_kept()).take(DATELINE_SCAN_LINES) {
         let body = is_body(line.text);
-        if let Some(found) = dateline::find(line.text) {
+        let far_from_publication = |d: Option<PartialDate>| match (d.and_then(|d| d.first_day()), published.and_then(|p| p.first_day())) {
+            (Some(d), Some(p)) => d.days_from_epoch().zip(p.days_from_epoch()).is_some_and(|(d, p)| (d - p).abs() > DATELINE_MAX_DAYS_FROM_PUBLICATION),
+            _ => false,
+        };
+        if let Some(found) = dateline::find(line.text).filter(|f| !far_from_publication(f.date)) {
             if !found.is_update && found.date.is_some() {
                 date = found.date;
             }
@@ -395,6 +409,17 @@ mod tests {
         let text = format!("{}\n\nMore news\nTalks resume in the capital\nThe inquiry is still going on.", body());
         let cleaned = clean(&text, Some("en"));
         assert_eq!(cleaned.text, format!("{}\n\nThe inquiry is still going on.", body()));
+    }
+
+    #[test]
+    fn a_date_far_from_the_known_publication_date_is_text_not_dateline() {
+        let entry = format!("10 Nov 2020 - {}", body());
+        let cleaned = clean_published(&entry, Some("en"), Some("2023-07-01".parse().unwrap()));
+        assert_eq!(cleaned.dateline, None);
+        assert_eq!(cleaned.text, entry);
+        // Near the publication date it is the dateline, as without metadata.
+        let cleaned = clean_published(&format!("13 December 2022 16:34\n\n{}", body()), Some("en"), Some("2022-12-13".parse().unwrap()));
+        assert_eq!(cleaned.dateline, Some("2022-12-13".parse().unwrap()));
     }
 
     #[test]

@@ -328,3 +328,27 @@ fn the_end_of_an_occurrence_told_later_is_its_end() {
     assert_eq!(protests.len(), 1, "{events:?}");
     assert_eq!((protests[0]["date"].as_str(), protests[0]["date_end"].as_str()), (Some("2022-12-12"), Some("2023-04")), "{events:?}");
 }
+
+#[test]
+fn a_chronology_in_the_present_tense_yields_its_events() {
+    let events = records_published(
+        "Chronology of the ceasefire, 2020 to 2023\n\n10 Nov 2020 - The leaders of Armenia, Azerbaijan and Russia sign a statement ending the 44-day war; Russian peacekeepers deploy along the line of contact.\n\n\
+         13 Dec 2022 - Gas supply to Nagorno-Karabakh is cut.\n\n\
+         23.04.2023: Azerbaijan sets up a checkpoint at the Hakari bridge.\n",
+        "2023-07-01",
+    );
+    let dated = |ty: &str| events.iter().find(|r| r["type"] == ty).map(|r| r["date"].as_str().unwrap_or_default().to_string());
+    assert_eq!(dated("agreement").as_deref(), Some("2020-11-10"), "{events:?}");
+    assert_eq!(dated("restriction").as_deref(), Some("2022-12-13"), "{events:?}");
+    assert!(events.iter().any(|r| r["type"] == "deployment" && r["date"] == "2023-04-23"), "{events:?}");
+}
+
+#[test]
+fn yesterday_counts_from_publication_unless_a_recent_date_was_said() {
+    let events = records_published(
+        "On the night of 25 to 26 February 1992, armed forces killed hundreds of civilians in the town of Khojaly, a crime whose anniversary was commemorated yesterday.\n",
+        "2023-02-27",
+    );
+    let attack = events.iter().find(|r| r["type"] == "attack").expect("the killing");
+    assert_eq!(attack["date"], "1992-02-25", "{events:?}");
+}
