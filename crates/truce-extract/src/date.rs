@@ -266,6 +266,8 @@ fn rules() -> &'static Rules {
             r("ru_year", f(r"в {Y} году"), abs),
             // Relative to the anchor.
             r("day_before_yesterday", f(r"(?i)\bthe day before yesterday\b"), |_| Some(Expr::DaysAgo(2))),
+            // "the report of 20 July ... the previous evening": a day before the date it is told against.
+            r("previous_day", f(r"(?i)\bthe (?:previous|preceding) (?:day|evening|night|morning|afternoon)\b|\bthe (?:evening|night) before\b"), |_| Some(Expr::DaysAgo(1))),
             r("yesterday", f(r"(?i)\b(?:yesterday|last night)|(?:вчера|прошлой ночью|минувшей ночью)"), |_| Some(Expr::DaysAgo(1))),
             r("today", f(r"(?i)\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b|сегодня"), |_| Some(Expr::DaysAgo(0))),
             r("units_ago", f(r"(?i)\b(?P<n>{NUM}) (?P<u>days?|weeks?|months?|years?) ago\b"), |c| {
@@ -628,6 +630,7 @@ mod tests {
         assert_eq!(resolve_all("Last week, supplies", "2020-12-14"), vec![("2020-12-07".into(), Some("2020-12-13".into()))]);
         assert_eq!(resolve_all("in August of this year", "2022-12-13"), vec![("2022-08".into(), None)]);
         assert_eq!(resolve_all("In March this year", "2022-10-20"), vec![("2022-03".into(), None)]);
+        assert_eq!(resolve_all("the previous evening", "2021-07-20"), vec![("2021-07-19".into(), None)]);
         // A comparison points at a date; a state runs from it.
         assert_eq!(resolve_all("the most serious since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), None)]);
         assert_eq!(resolve_all("stationed there since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), Some("2022-07-29".into()))]);
