@@ -339,6 +339,11 @@ pub fn find(text: &str) -> Vec<RawDate> {
             if !plausible(&expr) {
                 continue;
             }
+            // "born in 1987" dates a person, not an event.
+            let lead = text[crate::lexicon::floor_char(text, start.saturating_sub(16))..start].trim_end_matches([' ', ',']).to_ascii_lowercase();
+            if lead.ends_with("born") || lead.ends_with("born in") || lead.ends_with("born on") {
+                continue;
+            }
             found.push((priority, RawDate { start, end, expr, rule: rule.name, end_marker: false }));
         }
     }
@@ -631,6 +636,7 @@ mod tests {
         assert_eq!(resolve_all("in August of this year", "2022-12-13"), vec![("2022-08".into(), None)]);
         assert_eq!(resolve_all("In March this year", "2022-10-20"), vec![("2022-03".into(), None)]);
         assert_eq!(resolve_all("the previous evening", "2021-07-20"), vec![("2021-07-19".into(), None)]);
+        assert_eq!(resolve_all("The detained persons, born in 1987, had no weapons", "2022-11-03"), vec![]);
         // A comparison points at a date; a state runs from it.
         assert_eq!(resolve_all("the most serious since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), None)]);
         assert_eq!(resolve_all("stationed there since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), Some("2022-07-29".into()))]);

@@ -141,6 +141,11 @@ fn separate_re() -> &'static Pattern {
     re(&RE, r"(?i)^[“\x22]?(?:also|separately|in addition|additionally|elsewhere|in (?:a |another )?separate incident|in another incident|another incident)\b")
 }
 
+fn ending_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:end|ends|ended|lift|lifts|lifted|call off|calls off|called off|suspend|suspends|suspended) (?:their|its|the) (?:[\w-]+ )?(?:sit-in|protest|blockade|action|picket|rally|demonstration)s?\b")
+}
+
 fn confirm_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:confirmed|confirms|corroborated|corroborates|acknowledged|acknowledges)\b")
@@ -424,6 +429,10 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 relational = matches!(best.raw.expr, date::Expr::NextDay | date::Expr::FromPrevious(_));
                 statement_dated = best.statement;
                 date_rule = format!("date:{}", best.raw.rule);
+            }
+            // "The activists end their sit-in": the date is when it ended.
+            if !open && d.is_some() && de.is_none() && matches!(t.event_type, EventType::Protest | EventType::Restriction) && ending_re().is_match(sent) {
+                open = true;
             }
             if open {
                 std::mem::swap(&mut d, &mut de);

@@ -352,3 +352,14 @@ fn yesterday_counts_from_publication_unless_a_recent_date_was_said() {
     let attack = events.iter().find(|r| r["type"] == "attack").expect("the killing");
     assert_eq!(attack["date"], "1992-02-25", "{events:?}");
 }
+
+#[test]
+fn a_protest_ended_in_the_present_tense_ends_the_one_under_way() {
+    let events = records_published(
+        "Chronology of the Lachin road\n\n12 Dec 2022 - Activists block the Lachin road near Shusha.\n\n28.04.2023: The activists end their sit-in on the Lachin road.\n",
+        "2023-07-01",
+    );
+    let protests: Vec<_> = events.iter().filter(|r| r["type"] == "protest").collect();
+    assert_eq!(protests.len(), 1, "{events:?}");
+    assert_eq!(protests[0]["date_end"], "2023-04-28", "{events:?}");
+}
