@@ -14,7 +14,7 @@ pub struct Casualties {
     pub injured: Option<u32>,
 }
 
-const PERSON: &str = r"(?:servicem[ae]n|soldiers?|troops|civilians?|people|persons?|residents?|deminers?|sappers?|policem[ae]n|officers?|border guards?|guards?|peacekeepers?|children|child|women|woman|men|man|farmers?|shepherds?|workers?|journalists?|villagers?|militants?|fighters?|members?|employees?|citizens?|military personnel|personnel|others|drivers?|passengers?|военнослужащ\w+|мирн\w+ жител\w+|человек\w*)";
+const PERSON: &str = r"(?:servicem[ae]n|soldiers?|troops|civilians?|people|persons?|residents?|deminers?|sappers?|policem[ae]n|officers?|border guards?|guards?|peacekeepers?|children|child|boys?|girls?|teenagers?|youths?|pensioners?|students?|women|woman|men|man|farmers?|shepherds?|workers?|journalists?|villagers?|militants?|fighters?|members?|employees?|citizens?|military personnel|personnel|others|drivers?|passengers?|военнослужащ\w+|мирн\w+ жител\w+|человек\w*)";
 
 fn group_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
@@ -36,10 +36,15 @@ fn ellipsis_re() -> &'static Pattern {
     })
 }
 
+fn more_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(&format!(r"(?i)\b(?P<n>{}) (?:more|others)\b", number::NUMBER_PATTERN)).expect("casualty more regex"))
+}
+
 fn the_one_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:the|its|his|her|their) (?:driver|passenger|shepherd|soldier|serviceman|farmer|civilian|resident|woman|man|boy|girl|deminer|sapper|guard|border guard|tractor driver)\b|\b(?:(?:junior|senior) )?(?:sergeant|private|corporal|lieutenant|captain|major|soldier|serviceman|conscript)\s+\p{Lu}\w+(?:\s+\p{Lu}\w+)?")
+        Pattern::new(r"(?i)\b(?:the|its|his|her|their) (?:driver|passenger|shepherd|soldier|serviceman|farmer|civilian|resident|woman|man|boy|girl|deminer|sapper|guard|border guard|tractor driver)\b|\b(?:a|the) (?:second|third|fourth|fifth)\b(?: (?:one|person|man|woman|soldier|serviceman|deminer|civilian)\b)?|(?-i:\p{Lu})\p{Ll}+(?: (?-i:\p{Lu})[\p{Ll}.]*)?, (?:aged )?\d{1,2},|\b(?:(?:junior|senior) )?(?:sergeant|private|corporal|lieutenant|captain|major|soldier|serviceman|conscript)\s+\p{Lu}\w+(?:\s+\p{Lu}\w+)?")
             .expect("casualty singular regex")
     })
 }
@@ -111,6 +116,14 @@ pub fn find(sentence: &str) -> Casualties {
         if !groups.iter().any(|g| g.0 <= m.start() && m.start() < g.1) {
             groups.push((m.start(), m.end(), 1));
         }
+    }
+    // "killed 48 of our citizens and wounded 211 more": a count whose people were named before.
+    for c in more_re().captures_iter(sentence) {
+        let n = c.name("n").expect("n");
+        if let Some(v) = number::parse(n.as_str())
+            && !groups.iter().any(|g| g.0 <= n.start() && n.start() < g.1) {
+                groups.push((n.start(), c.get(0).expect("match").end(), v));
+            }
     }
     for c in ellipsis_re().captures_iter(sentence) {
         let n = c.name("n").expect("n");
@@ -241,6 +254,11 @@ mod tests {
         assert_eq!(kc("Junior sergeant Hayk Melkonyan, a serviceman of the Armed Forces of Armenia, received a shrapnel wound."), (None, Some(1)));
         assert_eq!(kc("Fire was opened on positions near Sotk."), (None, None));
         assert_eq!(kc("Two ceasefire violations were recorded; no casualties."), (Some(0), Some(0)));
+        assert_eq!(kc("Since November 2020, mines laid by Armenia have killed 48 of our citizens and wounded 211 more."), (Some(48), Some(211)));
+        assert_eq!(kc("On 9 January, a 14-year-old boy was injured by an unexploded submunition."), (None, Some(1)));
+        assert_eq!(kc("Two servicemen were killed and a third was wounded when the detachments fired mortars."), (Some(2), Some(1)));
+        assert_eq!(kc("On 30 July, Sevda A., 42, was wounded by a bullet in her garden."), (None, Some(1)));
+        assert_eq!(kc("Since the end of the war, 31 civilians and 14 servicemen have been killed and 118 people injured by mines."), (Some(45), Some(118)));
         assert_eq!(kc("в результате ударов погибли двое военнослужащих, ещё 14 получили ранения."), (Some(2), Some(14)));
     }
 }
