@@ -260,7 +260,7 @@ fn rules() -> &'static Rules {
             r("ru_month_year", f(r"в {RUMONP}(?: {Y})?"), abs),
             // "с ноября 2020 года": a month in the genitive with its year.
             r("ru_month_year", f(r"{RUMON} {Y}(?: года)?"), abs),
-            r("month", f(r"(?i:\b(?:in|since|during|by|until|till|from|of|through|throughout|late|early|mid)) (?:(?i:early|mid|late)[- ])?{MON}\b"), abs),
+            r("month", f(r"(?i:\b(?:in|since|during|by|until|till|from|of|through|throughout|between|late|early|mid)) (?:(?i:early|mid|late)[- ])?{MON}\b"), abs),
             // Year precision.
             r("year", f(r"(?i:\b(?:in|since|during|by|until|till|from|through|throughout|of|before|after|early|late|mid)[- ]){Y}\b"), abs),
             r("ru_year", f(r"в {Y} году"), abs),
@@ -287,7 +287,7 @@ fn rules() -> &'static Rules {
             r("past_day", f(r"(?i)\b(?:over |in |during |for |within )?the (?:past|last) (?:24 hours|day)\b|за (?:прошедшие|последние|минувшие) сутки"), |_| Some(Expr::PastPeriod(1, Unit::Day))),
             r("last_unit", f(r"(?i)\blast (?P<u>week|month|year)\b"), |c| Some(Expr::LastUnit(unit_of(c.name("u")?.as_str())?))),
             r("this_unit", f(r"(?i)\b(?:earlier )?this (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
-            r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
+            r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early|(?:in|on) the (?:early hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
                 Some(Expr::Weekday {
                     weekday: weekday_number(c.name("wd")?.as_str())?,
                     strict: c.name("q")?.as_str().eq_ignore_ascii_case("last"),
@@ -412,7 +412,7 @@ fn join_ranges(text: &str, dates: Vec<RawDate>) -> Vec<RawDate> {
             // "continued overnight into December 13", "ended in late April": the end of something under way.
             let lead: Vec<&str> = before.rsplit(|c: char| c.is_whitespace()).take(4).collect();
             if matches!(lead.first().copied(), Some("into" | "until" | "till" | "through"))
-                || lead.iter().any(|w| matches!(*w, "ended" | "lasted" | "continued"))
+                || lead.iter().any(|w| matches!(*w, "ended" | "lasted" | "continued" | "restored" | "reopened" | "lifted"))
             {
                 cur.end_marker = true;
             }
@@ -443,8 +443,12 @@ impl Resolver {
                 let mut s = self.absolute(start, e);
                 // A start after its end crossed a new year ("31 December to 1 January").
                 if let (Some(sd), Some(ed)) = (s, e)
-                    && sd > ed && sd.is_full() && ed.is_full() {
-                        s = sd.year().and_then(|y| PartialDate::ymd(y - 1, sd.month()?, sd.day()?));
+                    && sd > ed && sd.month().is_some() && ed.is_full() {
+                        // "between December and 15 June" too: a month alone starts in the year before.
+                        s = sd.year().and_then(|y| match sd.day() {
+                            Some(day) => PartialDate::ymd(y - 1, sd.month()?, day),
+                            None => PartialDate::ym(y - 1, sd.month()?),
+                        });
                     }
                 match (s, e) {
                     (Some(s), Some(e)) if s == e => (Some(s), None),
@@ -636,6 +640,8 @@ mod tests {
         assert_eq!(resolve_all("in August of this year", "2022-12-13"), vec![("2022-08".into(), None)]);
         assert_eq!(resolve_all("In March this year", "2022-10-20"), vec![("2022-03".into(), None)]);
         assert_eq!(resolve_all("the previous evening", "2021-07-20"), vec![("2021-07-19".into(), None)]);
+        assert_eq!(resolve_all("between December and 15 June, patients were evacuated", "2023-07-24"), vec![("2022-12".into(), Some("2023-06-15".into()))]);
+        assert_eq!(resolve_all("in the early hours of Wednesday", "2022-06-09"), vec![("2022-06-08".into(), None)]);
         assert_eq!(resolve_all("The detained persons, born in 1987, had no weapons", "2022-11-03"), vec![]);
         // A comparison points at a date; a state runs from it.
         assert_eq!(resolve_all("the most serious since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), None)]);

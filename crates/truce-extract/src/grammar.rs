@@ -146,6 +146,11 @@ fn ending_re() -> &'static Pattern {
     re(&RE, r"(?i)\b(?:end|ends|ended|lift|lifts|lifted|call off|calls off|called off|suspend|suspends|suspended) (?:their|its|the) (?:[\w-]+ )?(?:sit-in|protest|blockade|action|picket|rally|demonstration)s?\b")
 }
 
+fn timestamp_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"^(?:(?i:update|updated|breaking)\s*)?[0-2]?\d:[0-5]\d\b\s*[:\-–—|]")
+}
+
 fn confirm_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:confirmed|confirms|corroborated|corroborates|acknowledged|acknowledges)\b")
@@ -420,6 +425,11 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 d = ep.date;
                 de = ep.date_end;
                 date_rule = format!("date:episode:{}", ep.id);
+            } else if let Some(own) = s_dates.iter().filter(|_| backdrop).find(|d| d.raw.start >= t.end && d.raw.start - t.end <= 30 && !text[t.end..d.raw.start].contains(',')) {
+                // "during the fighting near Sotk on 16 November": a date written onto the backdrop is its own.
+                d = own.date;
+                de = own.date_end;
+                date_rule = format!("date:{}", own.raw.rule);
             } else if backdrop {
                 date_rule = "date:none_for_backdrop".into();
             } else if let Some(best) = nearest_date(&s_dates, t, &episode_spans) {
@@ -1365,6 +1375,12 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
             cands[i].date = p.date;
             cands[i].date_end = p.date_end;
             cands[i].rules.push("date:document_period".into());
+            continue;
+        }
+        // "Update 14:20: ...": a live blog's timestamped entries happen on the day it is published.
+        if published.is_some_and(|p| p.is_full()) && timestamp_re().is_match(&text[s.start..s.end]) {
+            cands[i].date = published;
+            cands[i].rules.push("date:timestamped_update".into());
             continue;
         }
         if lead_paragraph.is_some_and(|lp| cands[i].paragraph <= lp) && published.is_some() {

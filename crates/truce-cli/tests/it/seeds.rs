@@ -363,3 +363,13 @@ fn a_protest_ended_in_the_present_tense_ends_the_one_under_way() {
     assert_eq!(protests.len(), 1, "{events:?}");
     assert_eq!(protests[0]["date_end"], "2023-04-28", "{events:?}");
 }
+
+#[test]
+fn a_live_blog_update_happens_on_the_day_of_the_blog() {
+    let events = records_published(
+        "Border clashes: live updates\n\nUpdate 19:10: The Azerbaijani Ministry of Defense says its units captured seven Armenian servicemen.\n",
+        "2022-09-13",
+    );
+    let arrest = events.iter().find(|r| r["type"] == "arrest").expect("the capture");
+    assert_eq!(arrest["date"], "2022-09-13", "{events:?}");
+}
