@@ -750,6 +750,20 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             c.rules.push("casualties:none_reported".into());
         }
     }
+    // Fire between the two armies has both in it: whoever shoots or retaliates, the other is shot at.
+    const ARMIES: [&str; 2] = ["Armed Forces of Azerbaijan", "Armed Forces of Armenia"];
+    for c in merged.iter_mut().filter(|c| c.event_type == EventType::Firing) {
+        let present: Vec<bool> = ARMIES.iter().map(|a| c.actors.iter().any(|x| x.name == *a)).collect();
+        if let [true, false] | [false, true] = present[..] {
+            let shooter = if present[0] { ARMIES[0] } else { ARMIES[1] };
+            let other = if present[0] { ARMIES[1] } else { ARMIES[0] };
+            // Unless the text names someone else as the target (villagers, a tractor's driver).
+            if c.actors.iter().any(|x| x.name == shooter && x.role != Role::Target) && !c.actors.iter().any(|x| x.role == Role::Target) {
+                c.actors.push(ActorRole { name: other.to_string(), role: Role::Target });
+                c.rules.push("actor:the_other_army".into());
+            }
+        }
+    }
     let events = merged.into_iter().map(|c| to_record(c, doc, text, &chars, &outlet, gaz)).collect();
     Extraction { events, trace }
 }

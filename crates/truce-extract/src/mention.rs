@@ -219,6 +219,27 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
     }
     out.sort_by_key(|m| m.start);
 
+    // "positions of our units" in a ministry's statement, "fired at its positions": the armed
+    // forces of the side that speaks.
+    let outlet_side = lex.find_actors(&outlet.name).first().map(|h| lex.actors[h.entry].side.clone()).filter(|s| s == "az" || s == "am");
+    let mut own = Vec::new();
+    for m in own_forces_re().find_iter(text) {
+        if overlaps(&out, m.start(), m.end()) {
+            continue;
+        }
+        let side = if m.as_str().to_ascii_lowercase().starts_with("our") {
+            outlet_side.clone()
+        } else {
+            // "The Armenian ministry said Azerbaijani forces fired at its positions": the ministry's.
+            out.iter().rev().filter(|x| x.end <= m.start() && m.start() - x.end <= 200 && x.kind.speaks()).find(|x| x.side == "az" || x.side == "am").map(|x| x.side.clone())
+        };
+        if let Some(country) = side.as_deref().and_then(country_of_side) {
+            own.push(Mention { start: m.start(), end: m.end(), name: format!("Armed Forces of {country}"), side: side.clone().unwrap_or_default(), kind: ActorKind::Military, how: "own_forces", title: None });
+        }
+    }
+    out.extend(own);
+    out.sort_by_key(|m| m.start);
+
     // Short forms point back at the latest full mention of their kind.
     let mut corefs = Vec::new();
     for c in coref_re().captures_iter(text) {
@@ -288,6 +309,11 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
     out
 }
 
+fn own_forces_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"(?i)\b(?:our|its|their) (?:own )?(?:units|positions|combat positions|servicem[ae]n|soldiers|troops|army|posts|forces)\b").expect("own forces regex"))
+}
+
 fn institution_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
@@ -353,6 +379,14 @@ mod tests {
     fn ministry_short_form_points_to_the_last_ministry() {
         let got = names("The Armenian MoD denied it. Later the Ministry of Defense said more.", "Wire");
         assert_eq!(got[1], ("Ministry of Defense of Armenia".to_string(), "coref"));
+    }
+
+    #[test]
+    fn our_units_are_the_speaking_side_s_army() {
+        let got = names("Positions of our units were fired upon.", "Ministry of Defense of Azerbaijan");
+        assert!(got.contains(&("Armed Forces of Azerbaijan".to_string(), "own_forces")), "{got:?}");
+        let got = names("The Armenian ministry said Azerbaijani forces fired at its positions.", "Wire");
+        assert!(got.iter().any(|(n, h)| n == "Armed Forces of Armenia" && *h == "own_forces"), "{got:?}");
     }
 
     #[test]
