@@ -99,7 +99,9 @@ pub fn required_words(pattern: &str) -> Option<Vec<String>> {
             HirKind::Literal(lit) => {
                 // Spaces in a pattern stretch to quotes and line breaks: keep one whole word.
                 let s = String::from_utf8_lossy(&lit.0).to_lowercase();
-                let word = s.split_whitespace().max_by_key(|w| w.chars().count())?;
+                let word = s
+                    .split_whitespace()
+                    .max_by_key(|w| (!COMMON_WORDS.contains(w), w.chars().count()))?;
                 if word.chars().count() < 3 {
                     return None;
                 }
@@ -114,8 +116,12 @@ pub fn required_words(pattern: &str) -> Option<Vec<String>> {
             HirKind::Capture(c) => go(&c.sub),
             HirKind::Repetition(r) if r.min >= 1 => go(&r.sub),
             HirKind::Concat(parts) => {
-                // The part whose shortest word is longest filters best.
-                parts.iter().filter_map(go).max_by_key(|ws| ws.iter().map(|w| w.len()).min().unwrap_or(0))
+                // The part whose shortest word is longest filters best, unless it holds a word
+                // most sentences have ("from", "with", "them"): then any other part does better.
+                let sets: Vec<Vec<String>> = parts.iter().filter_map(go).collect();
+                let rare = |ws: &&Vec<String>| !ws.iter().any(|w| COMMON_WORDS.contains(&w.as_str()));
+                let best = |ws: &&Vec<String>| ws.iter().map(|w| w.len()).min().unwrap_or(0);
+                sets.iter().filter(rare).max_by_key(best).or_else(|| sets.iter().max_by_key(best)).cloned()
             }
             HirKind::Alternation(alts) => {
                 let sets: Option<Vec<Vec<String>>> = alts.iter().map(go).collect();
@@ -129,6 +135,12 @@ pub fn required_words(pattern: &str) -> Option<Vec<String>> {
     let hir = regex_syntax::ParserBuilder::new().unicode(true).build().parse(&as_written).ok()?;
     go(&hir)
 }
+
+/// Words nearly every sentence of a report has: a poor gate when a rarer one is at hand.
+const COMMON_WORDS: [&str; 30] = [
+    "the", "and", "for", "from", "with", "that", "this", "them", "they", "was", "were", "has", "have", "had", "are", "been", "its",
+    "their", "his", "her", "made", "used", "sent", "let", "what", "which", "when", "who", "said", "into",
+];
 
 /// Which of many patterns' required words a text holds: one pass over the text
 /// tells which patterns cannot match and need not be run at all.
@@ -181,6 +193,9 @@ mod tests {
         // A pattern that can match without any word of three letters has none.
         assert_eq!(required_words(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)\b"), None);
         assert_eq!(required_words(r"(?i:in|by) (?:19|20)\d\d"), None);
+        // A word nearly every sentence has is a poor gate: the rarer part is required instead.
+        assert_eq!(required_words(r"fir(?:ed|ing) (?:\w+ )?(?:from|with)"), Some(vec!["fir".to_string()]));
+        assert_eq!(required_words(r"fire from"), Some(vec!["fire".to_string()]));
     }
 
     #[test]
