@@ -156,6 +156,17 @@ fn abs(c: &Captures) -> Option<Expr> {
     Some(Expr::Abs { y: cap_num(c, "y").map(|y| y as i32), m, d: cap_num(c, "d").map(|d| d as u8) })
 }
 
+/// "в ночь на 5 марта": the night from the 4th to the 5th, told by its morning.
+fn night_before(c: &Captures) -> Option<Expr> {
+    let m = month_number(c.name("mon")?.as_str())?;
+    let d = cap_num(c, "d")? as u8;
+    let y = cap_num(c, "y").map(|y| y as i32);
+    if d < 2 {
+        return Some(Expr::Abs { y, m: Some(m), d: Some(d) });
+    }
+    Some(Expr::Range { start: Box::new(Expr::Abs { y, m: Some(m), d: Some(d - 1) }), end: Box::new(Expr::Abs { y, m: Some(m), d: Some(d) }) })
+}
+
 fn day_range(c: &Captures) -> Option<Expr> {
     let m = month_number(c.name("mon")?.as_str())?;
     let y = cap_num(c, "y").map(|y| y as i32);
@@ -232,6 +243,8 @@ fn rules() -> &'static Rules {
             r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), day_range),
             r("night_range", f(r"(?i:(?:on )?the night of ){MON} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,? {Y})?\b"), day_range),
             r("night_range", f(r"в ночь с (?P<d1>[0-3]?\d) на (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
+            // "в ночь на 5 марта": the night that ends on the 5th.
+            r("night_of", f(r"в ночь на {D} {RUMON}(?: {Y})?"), night_before),
             // "в период с 24 по 25 марта", "с 10 по 14 ноября 2022 года"
             r("day_range", f(r"(?:в период )?с (?P<d1>[0-3]?\d) по (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
             // "on the night of 31 December to 1 January"
@@ -269,6 +282,14 @@ fn rules() -> &'static Rules {
             // "the report of 20 July ... the previous evening": a day before the date it is told against.
             r("previous_day", f(r"(?i)\bthe (?:previous|preceding) (?:day|evening|night|morning|afternoon)\b|\bthe (?:evening|night) before\b"), |_| Some(Expr::DaysAgo(1))),
             r("yesterday", f(r"(?i)\b(?:yesterday|last night)|(?:вчера|прошлой ночью|минувшей ночью)"), |_| Some(Expr::DaysAgo(1))),
+            r("day_before_yesterday", f(r"позавчера"), |_| Some(Expr::DaysAgo(2))),
+            r("previous_day", f(r"накануне"), |_| Some(Expr::DaysAgo(1))),
+            r("last_unit", f(r"на прошлой неделе"), |_| Some(Expr::LastUnit(Unit::Week))),
+            r("weekday", f(r"(?:в|во) (?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"), |c| {
+                let name = c.name("wd")?.as_str();
+                let wd = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"].iter().position(|w| *w == name)?;
+                Some(Expr::Weekday { weekday: wd as u8, strict: false })
+            }),
             r("today", f(r"(?i)\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b|сегодня"), |_| Some(Expr::DaysAgo(0))),
             r("units_ago", f(r"(?i)\b(?P<n>{NUM}) (?P<u>days?|weeks?|months?|years?) ago\b"), |c| {
                 let n = number::parse(c.name("n")?.as_str())? as i64;
@@ -593,6 +614,9 @@ mod tests {
         assert_eq!(resolve_all("In August 2021, the ministry", "2022-12-13"), vec![("2021-08".into(), None)]);
         assert_eq!(resolve_all("13 сентября 2022 года", "2022-09-14"), vec![("2022-09-13".into(), None)]);
         assert_eq!(resolve_all("в период с 24 по 25 марта", "2022-03-26"), vec![("2022-03-24".into(), Some("2022-03-25".into()))]);
+        assert_eq!(resolve_all("в ночь на 5 марта", "2023-03-06"), vec![("2023-03-04".into(), Some("2023-03-05".into()))]);
+        assert_eq!(resolve_all("накануне", "2023-03-06"), vec![("2023-03-05".into(), None)]);
+        assert_eq!(resolve_all("во вторник", "2023-03-09"), vec![("2023-03-07".into(), None)]);
         assert_eq!(resolve_all("в ноябре 2020 года и ноября 2021 года", "2022-03-26"), vec![("2020-11".into(), None), ("2021-11".into(), None)]);
     }
 

@@ -96,6 +96,8 @@ struct Candidate {
     /// Named as the background of something else ("captured during the fighting"): the
     /// fighting already told, if any, not a new one, and not dated by its sentence.
     backdrop: bool,
+    /// The object of a denial ("rejected reports of drone strikes"): the one told before, if any.
+    denied_report: bool,
     /// Sentence spans (byte) this record quotes.
     text_span: (usize, usize),
 }
@@ -149,6 +151,11 @@ fn ending_re() -> &'static Pattern {
 fn timestamp_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"^(?:(?i:update|updated|breaking)\s*)?[0-2]?\d:[0-5]\d\b\s*[:\-–—|]")
+}
+
+fn reports_of_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:reports?|claims?|information|allegations?|accusations?|statements?)\b|сообщени\w*|информаци\w*|заявлени\w*|обвинени\w*")
 }
 
 fn confirm_re() -> &'static Pattern {
@@ -399,6 +406,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             }
             let episode = lex.episode_at(text, t.start, t.end).filter(|e| e.event_type == t.event_type);
             let backdrop = episode.is_none() && backdrop_re().is_match(surface);
+            // "Azerbaijan also rejected reports of drone strikes": what is denied was told before.
+            let denied_report = attribution.denial_at.is_some_and(|at| at < t.start && reports_of_re().is_match(&text[at..t.start]));
             if let Some(why) = hypothetical(text, s.start, t.start, t.end)
                 && episode.is_none() {
                     decisions.push(format!("{} {surface:?}: skipped, {why}", t.event_type));
@@ -489,7 +498,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 actor_sides: Vec::new(),
                 own_date: episode.is_none() && d.is_some(),
                 statement_dated,
-                backdrop,
+                backdrop: backdrop || denied_report,
+                denied_report,
                 text_span: (s.start, s.end),
             });
         }
@@ -836,6 +846,7 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
         own_date: false,
         statement_dated: false,
         backdrop: false,
+        denied_report: false,
         text_span: (s.start, s.end),
     }
 }
@@ -1496,7 +1507,8 @@ fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -
 fn merge_document(cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in cands {
-        let target = out.iter().position(|m| same_occurrence(m, &c));
+        // Something told again by reference joins the latest occurrence it can be, not the first.
+        let target = if c.backdrop { out.iter().rposition(|m| same_occurrence(m, &c)) } else { out.iter().position(|m| same_occurrence(m, &c)) };
         match target {
             Some(i) => absorb(&mut out[i], c),
             None => out.push(c),
@@ -1542,7 +1554,7 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
         return true;
     }
     // "captured during the fighting": the fighting told before, wherever it was told.
-    if b.backdrop && a.event_type == b.event_type && a.retaliation == b.retaliation && places_ok_loose(a, b) {
+    if b.backdrop && a.event_type == b.event_type && a.retaliation == b.retaliation && (places_ok_loose(a, b) || b.denied_report) {
         return true;
     }
     // Different parties deploying ("Azerbaijani units took up positions; the peacekeepers

@@ -373,3 +373,17 @@ fn a_live_blog_update_happens_on_the_day_of_the_blog() {
     let arrest = events.iter().find(|r| r["type"] == "arrest").expect("the capture");
     assert_eq!(arrest["date"], "2022-09-13", "{events:?}");
 }
+
+#[test]
+fn reports_a_side_rejects_are_the_events_told_before() {
+    let events = records_published(
+        "On 5 March, the Ministry of Defense of Azerbaijan said Armenian forces shelled its positions near Tartar.\n\n\
+         Talks on a peace treaty are due next month.\n\n\
+         The Ministry of Defense of Armenia rejected reports of the shelling.\n",
+        "2023-03-06",
+    );
+    let firings: Vec<_> = events.iter().filter(|r| r["type"] == "firing").collect();
+    assert_eq!(firings.len(), 1, "{events:?}");
+    let denied = firings[0]["claims"].as_array().expect("claims").iter().any(|c| c["claimant"] == "Ministry of Defense of Armenia" && c["stance"] == "denied");
+    assert!(denied, "{events:?}");
+}
