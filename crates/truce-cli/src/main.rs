@@ -497,7 +497,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let mut shown = 0;
             let failures = pipeline::run(std::slice::from_ref(&path), &choice, &LoadOptions::default(), |p| {
                 shown += 1;
-                let ex = truce_extract::extract(&p.doc, truce_gazetteer::Gazetteer::builtin());
+                let ex = truce_extract::explain(&p.doc, truce_gazetteer::Gazetteer::builtin());
                 output::write_explanation(&mut std::io::stdout().lock(), &p.doc, &ex)
             })?;
             if shown == 0 && failures == 0 {

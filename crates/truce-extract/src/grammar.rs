@@ -267,8 +267,27 @@ fn locative_re() -> &'static Pattern {
     re(&RE, r"(?i)(?:\b(?:from|to|into|in|inside|within|across|via|towards|toward|entered|reached|through|of)\s+(?:the\s+)?)$")
 }
 
-/// Extracts the events of one document.
+/// Extracts the events of one document (the trace stays empty: building it costs).
 pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
+    run(doc, gaz, false)
+}
+
+/// Extracts the events of one document with the per-sentence trace `truce explain` prints.
+pub fn explain(doc: &Document, gaz: &Gazetteer) -> Extraction {
+    run(doc, gaz, true)
+}
+
+/// Pushes a formatted line onto a sentence's decisions only when explaining: the
+/// formatting is skipped otherwise.
+macro_rules! note {
+    ($explain:expr, $decisions:expr, $($arg:tt)*) => {
+        if $explain {
+            $decisions.push(format!($($arg)*));
+        }
+    };
+}
+
+fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
     let lex = Lexicon::builtin();
     let text = doc.clean_text.as_str();
     let outlet = outlet_of(doc, lex);
@@ -298,7 +317,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
 
     for (si, s) in sentences.iter().enumerate() {
         let sent = &text[s.start..s.end];
-        let mut decisions = Vec::new();
+        let mut decisions: Vec<String> = Vec::new();
         let in_sent = |a: usize, b: usize| a >= s.start && b <= s.end;
         let s_mentions: Vec<&Mention> = mentions.iter().filter(|m| in_sent(m.start, m.end)).collect();
         let after_episode = dates_after_episodes(text, s.start, s.end, lex);
@@ -392,16 +411,16 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             let surface = &text[t.start..t.end];
             let rule = format!("trigger:{}:{}", t.event_type, lex.pattern_source(t));
             if is_question {
-                decisions.push(format!("{} {surface:?}: skipped, the sentence is a question", t.event_type));
+                note!(explain, decisions, "{} {surface:?}: skipped, the sentence is a question", t.event_type);
                 continue;
             }
             if t.flags.weak && strong_violent {
-                decisions.push(format!("{} {surface:?}: skipped, weak trigger beside a stronger violent one", t.event_type));
+                note!(explain, decisions, "{} {surface:?}: skipped, weak trigger beside a stronger violent one", t.event_type);
                 continue;
             }
             // "fired on the village and damaged a school": the damage is what the fire did.
             if t.event_type == EventType::Looting && strong_violent && damage_re().is_match(surface) {
-                decisions.push(format!("{} {surface:?}: skipped, damage done by the violence the sentence tells", t.event_type));
+                note!(explain, decisions, "{} {surface:?}: skipped, damage done by the violence the sentence tells", t.event_type);
                 continue;
             }
             let episode = lex.episode_at(text, t.start, t.end).filter(|e| e.event_type == t.event_type);
@@ -410,7 +429,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             let denied_report = attribution.denial_at.is_some_and(|at| at < t.start && reports_of_re().is_match(&text[at..t.start]));
             if let Some(why) = hypothetical(text, s.start, t.start, t.end)
                 && episode.is_none() {
-                    decisions.push(format!("{} {surface:?}: skipped, {why}", t.event_type));
+                    note!(explain, decisions, "{} {surface:?}: skipped, {why}", t.event_type);
                     continue;
                 }
             if t.flags.reference {
@@ -423,7 +442,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 });
                 let acted = act_re().is_match(&text[window_start..window_end]);
                 if !dated && !acted {
-                    decisions.push(format!("{} {surface:?}: skipped, a reference to a document, not an occurrence", t.event_type));
+                    note!(explain, decisions, "{} {surface:?}: skipped, a reference to a document, not an occurrence", t.event_type);
                     continue;
                 }
             }
@@ -462,14 +481,14 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 rules.push(date_rule);
             }
             if t.flags.habitual && d.is_none() && s_places.is_empty() {
-                decisions.push(format!("{} {surface:?}: kept as habitual (optional in gold)", t.event_type));
+                note!(explain, decisions, "{} {surface:?}: kept as habitual (optional in gold)", t.event_type);
             }
-            decisions.push(format!(
+            note!(explain, decisions, 
                 "{} {surface:?}: event, date {}{}",
                 t.event_type,
                 d.map_or("none".into(), |x| x.to_string()),
                 de.map_or(String::new(), |x| format!("..{x}"))
-            ));
+            );
             sent_cands.push(Candidate {
                 event_type: t.event_type,
                 sentence: si,
@@ -518,7 +537,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                 if let Some(m) = capture_re().find(lead)
                     && !sent_cands.iter().any(|c| c.event_type == EventType::ArmedClash) && hypothetical(text, s.start, p.start - (lead.len() - m.start()), p.end).is_none() {
                         let start = p.start - (lead.len() - m.start());
-                        decisions.push(format!("armed_clash {:?}: event, a place taken by force", &text[start..p.end]));
+                        note!(explain, decisions, "armed_clash {:?}: event, a place taken by force", &text[start..p.end]);
                         let mut c = plain_candidate(EventType::ArmedClash, si, s, (start, p.end), heading);
                         if let Some(best) = nearest_date(&s_dates, &TriggerHit { event_type: EventType::ArmedClash, start, end: p.end, pattern: 0, flags: Default::default() }, &episode_spans) {
                             c.date = best.date;
@@ -536,7 +555,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
         if only_weak && !s_places.is_empty() && list_item_re().is_match(sent) && !heading && !s_dates.iter().any(|d| d.dateline)
             && let Some((ty, hd, hde)) = list_context {
                 sent_cands.clear();
-                decisions.push(format!("{ty}: event, a list item under a heading naming it"));
+                note!(explain, decisions, "{ty}: event, a list item under a heading naming it");
                 let mut c = plain_candidate(ty, si, s, (s.start, s.start), false);
                 c.date = hd;
                 c.date_end = hde;
@@ -693,7 +712,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                             c.rules.push("claim:denial_of_previous".into());
                         }
                     }
-                    decisions.push(format!("denial by {denier}: attached to the events of the sentence before"));
+                    note!(explain, decisions, "denial by {denier}: attached to the events of the sentence before");
                 }
             } else if confirm_re().is_match(sent) && s_triggers.is_empty() && speakers.iter().any(|sp| sp.how != "reported") {
                 // "Armenia's National Security Service confirmed both the detention and the return":
@@ -710,7 +729,7 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
                     }
                 }
                 if confirmed > 0 {
-                    decisions.push(format!("confirmation by {}: attached to the events just told", confirmers.iter().map(|sp| sp.name.as_str()).collect::<Vec<_>>().join(", ")));
+                    note!(explain, decisions, "confirmation by {}: attached to the events just told", confirmers.iter().map(|sp| sp.name.as_str()).collect::<Vec<_>>().join(", "));
                 }
             } else if let Some(prev) = candidates.last_mut() {
                 // A sentence that only adds casualties or evidence completes the event before it.
@@ -727,7 +746,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             }
         }
 
-        trace.push(SentenceTrace {
+        if explain {
+            trace.push(SentenceTrace {
             span: [chars.at(s.start), chars.at(s.end)],
             text: sent.to_string(),
             places: s_places.iter().map(|p| gaz.get(&p.place_id).map_or(p.place_id.clone(), |pl| format!("{} ({})", pl.name, p.surface))).collect(),
@@ -736,7 +756,8 @@ pub fn extract(doc: &Document, gaz: &Gazetteer) -> Extraction {
             triggers: s_triggers.iter().map(|t| format!("{} {:?}", t.event_type, &text[t.start..t.end])).collect(),
             speakers: speakers.iter().map(|sp| format!("{} ({})", sp.name, sp.how)).collect(),
             decisions,
-        });
+            });
+        }
         candidates.extend(sent_cands);
     }
 
@@ -1664,5 +1685,32 @@ impl CharIndex {
 
     fn at(&self, byte: usize) -> usize {
         self.starts.partition_point(|&b| b < byte)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use truce_model::DocMeta;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            meta: DocMeta { id: "t.txt".into(), outlet: None, published: "2023-03-08".parse().ok(), language: Some("en".into()), url: None },
+            content_hash: String::new(),
+            title: None,
+            clean_text: text.into(),
+            removed: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_trace_is_built_only_when_explaining_and_changes_nothing_else() {
+        let d = doc("On 7 March, Armenian units fired at Azerbaijani positions near Aghdam. Nobody was hurt.");
+        let plain = extract(&d, Gazetteer::builtin());
+        let explained = explain(&d, Gazetteer::builtin());
+        assert!(plain.trace.is_empty());
+        assert_eq!(explained.trace.len(), 2);
+        assert!(explained.trace[0].decisions.iter().any(|x| x.contains("event")), "{:?}", explained.trace[0]);
+        assert_eq!(plain.events, explained.events);
     }
 }

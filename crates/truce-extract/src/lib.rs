@@ -24,4 +24,4 @@ pub mod mention;
 pub mod number;
 pub mod sentence;
 
-pub use grammar::{Extraction, SentenceTrace, extract};
+pub use grammar::{Extraction, SentenceTrace, explain, extract};
