@@ -245,6 +245,8 @@ fn rules() -> &'static Rules {
             r("night_range", f(r"в ночь с (?P<d1>[0-3]?\d) на (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
             // "в ночь на 5 марта": the night that ends on the 5th.
             r("night_of", f(r"в ночь на {D} {RUMON}(?: {Y})?"), night_before),
+            // "13–14 сентября"
+            r("day_range", f(r"\b(?P<d1>[0-3]?\d)[-–—](?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
             // "в период с 24 по 25 марта", "с 10 по 14 ноября 2022 года"
             r("day_range", f(r"(?:в период )?с (?P<d1>[0-3]?\d) по (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
             // "on the night of 31 December to 1 January"
@@ -616,6 +618,7 @@ mod tests {
         assert_eq!(resolve_all("в период с 24 по 25 марта", "2022-03-26"), vec![("2022-03-24".into(), Some("2022-03-25".into()))]);
         assert_eq!(resolve_all("в ночь на 5 марта", "2023-03-06"), vec![("2023-03-04".into(), Some("2023-03-05".into()))]);
         assert_eq!(resolve_all("накануне", "2023-03-06"), vec![("2023-03-05".into(), None)]);
+        assert_eq!(resolve_all("после боёв 13–14 сентября", "2022-09-29"), vec![("2022-09-13".into(), Some("2022-09-14".into()))]);
         assert_eq!(resolve_all("во вторник", "2023-03-09"), vec![("2023-03-07".into(), None)]);
         assert_eq!(resolve_all("в ноябре 2020 года и ноября 2021 года", "2022-03-26"), vec![("2020-11".into(), None), ("2021-11".into(), None)]);
     }
