@@ -26,7 +26,7 @@ pub struct Speaker {
 fn reporting_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
+        Pattern::new(r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|spoke|delivered (?:a |an )?(?:[\w-]+ )?(?:address|speech)|posted|tweeted|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
             .expect("reporting verb regex")
     })
 }

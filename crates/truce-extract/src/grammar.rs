@@ -158,6 +158,11 @@ fn reports_of_re() -> &'static Pattern {
     re(&RE, r"(?i)\b(?:reports?|claims?|information|allegations?|accusations?|statements?)\b|сообщени\w*|информаци\w*|заявлени\w*|обвинени\w*")
 }
 
+fn first_person_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:we|our|us)\b|(?:^|[^\p{L}])(?:мы|наш\w*|нас)(?:[^\p{L}]|$)")
+}
+
 fn confirm_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:confirmed|confirms|corroborated|corroborates|acknowledged|acknowledges)\b")
@@ -314,6 +319,10 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
     let mut list_context: Option<(EventType, Option<PartialDate>, Option<PartialDate>)> = None;
     // Speaker of the latest attributed quotation in each paragraph.
     let mut para_quote_speaker: Option<(usize, Speaker)> = None;
+    // The voice quoted last, for first-person sentences that name no speaker.
+    let mut last_voice: Option<Speaker> = None;
+    // A ministry publishing its own statement says "our units" in its own voice.
+    let outlet_speaks_itself = outlet.known && lex.find_actors(&outlet.name).iter().any(|h| claims::is_institutional(lex.actors[h.entry].kind));
 
     for (si, s) in sentences.iter().enumerate() {
         let sent = &text[s.start..s.end];
@@ -374,6 +383,15 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 sp.how = "quote";
                 speakers.push(sp);
             }
+        }
+        // "Yesterday two of our deminers were wounded": in a report quoting someone at length
+        // (a speech, a thread), the first person is the voice quoted last, not the outlet's.
+        if speakers.is_empty() && !outlet_speaks_itself && first_person_re().is_match(sent)
+            && let Some(sp) = &last_voice {
+                speakers.push(Speaker { how: "first_person", ..sp.clone() });
+            }
+        if let Some(sp) = speakers.iter().find(|sp| matches!(sp.how, "subject" | "according_to" | "inverted" | "quote")) {
+            last_voice = Some(sp.clone());
         }
         if let Some(sp) = speakers.first()
             && (quoted || sent.contains(['“', '"', '«'])) {

@@ -258,6 +258,8 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
             // "the service added": the latest service, agency or ministry named.
             earlier.clone().find(|x| matches!(x.kind, ActorKind::Security | ActorKind::Ministry | ActorKind::Government) && x.name.contains("Service"))
                 .or_else(|| earlier.clone().find(|x| matches!(x.kind, ActorKind::Security)))
+                // "the press service said": whichever institution was named last.
+                .or_else(|| earlier.clone().find(|x| crate::claims::is_institutional(x.kind) && x.kind != ActorKind::Media))
         } else if c.name("deputy").is_some() {
             earlier.clone().find(|x| x.kind == ActorKind::Person && is_title(x, &["mp", "deputy", "member", "lawmaker", "parliamentarian"]))
                 .or_else(|| earlier.clone().find(|x| x.kind == ActorKind::Person))

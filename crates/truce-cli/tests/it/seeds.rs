@@ -387,3 +387,15 @@ fn reports_a_side_rejects_are_the_events_told_before() {
     let denied = firings[0]["claims"].as_array().expect("claims").iter().any(|c| c["claimant"] == "Ministry of Defense of Armenia" && c["stance"] == "denied");
     assert!(denied, "{events:?}");
 }
+
+#[test]
+fn first_person_sentences_speak_in_the_voice_quoted_last() {
+    let events = records_published(
+        "Speaking in parliament on Tuesday, Rauf Alakbarli, a member of the defence committee, delivered an address on the border.\n\n\
+         \"On 19 November, Armenian units fired from large-calibre machine guns at our positions in the Kalbajar direction.\n",
+        "2021-11-23",
+    );
+    let firing = events.iter().find(|r| r["type"] == "firing").expect("the firing");
+    let claimants: Vec<&str> = firing["claims"].as_array().expect("claims").iter().filter_map(|c| c["claimant"].as_str()).collect();
+    assert!(claimants.contains(&"Rauf Alakbarli"), "{events:?}");
+}
