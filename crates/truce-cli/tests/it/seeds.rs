@@ -1,6 +1,6 @@
 //! `truce extract` scored by the shared scorer: on the five public seed
 //! reports, on truce's own development set (`eval/dev`) and on the held-out
-//! set written blind to the rules (`eval/heldout`).
+//! sets written blind to the rules (`eval/heldout*`).
 
 use std::path::Path;
 use std::process::Command;
@@ -11,8 +11,9 @@ use crate::{path_str, repo, shared, stderr, stdout, truce};
 const SEED_F1_FLOOR: f64 = 0.91;
 /// The same on the development set (0.934 reached).
 const DEV_F1_FLOOR: f64 = 0.91;
-/// The same on the held-out set (0.760 when first scored, blind; 0.957 reached since).
-const HELDOUT_F1_FLOOR: f64 = 0.93;
+/// The same on the held-out sets, each written blind to the rules (blind scores 0.760,
+/// 0.657 and 0.769 when first run; 0.971, 0.890 and 0.935 reached since).
+const HELDOUT_F1_FLOORS: [(&str, f64); 3] = [("eval/heldout", 0.95), ("eval/heldout2", 0.87), ("eval/heldout3", 0.91)];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
 fn score(corpus: &Path, gold: &Path) -> (serde_json::Value, String) {
@@ -55,11 +56,13 @@ fn dev_set_events_score_at_least_the_floor() {
 }
 
 #[test]
-fn heldout_set_events_score_at_least_the_floor() {
-    let (json, headline) = score(&repo().join("eval/heldout/docs"), &repo().join("eval/heldout/gold.jsonl"));
-    println!("heldout: {headline}");
-    let f1 = json["f1"].as_f64().expect("f1");
-    assert!(f1 >= HELDOUT_F1_FLOOR, "held-out F1 {f1:.3} fell below {HELDOUT_F1_FLOOR}: {headline}");
+fn heldout_sets_score_at_least_their_floors() {
+    for (set, floor) in HELDOUT_F1_FLOORS {
+        let (json, headline) = score(&repo().join(set).join("docs"), &repo().join(set).join("gold.jsonl"));
+        println!("{set}: {headline}");
+        let f1 = json["f1"].as_f64().expect("f1");
+        assert!(f1 >= floor, "{set} F1 {f1:.3} fell below {floor}: {headline}");
+    }
 }
 
 #[test]
