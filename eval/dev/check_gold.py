@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Validate the truce dev set: eval/dev/docs/manifest.csv and eval/dev/gold.jsonl.
+"""Validate a truce gold set: SET/docs/manifest.csv and SET/gold.jsonl.
 
-usage: check_gold.py [GOLD.jsonl] [--aliases place_aliases.csv] [--fix-spans]
+usage: check_gold.py [SET_DIR | GOLD.jsonl] [--aliases place_aliases.csv] [--fix-spans]
+
+SET_DIR defaults to this file's folder (the dev set, eval/dev); the held-out
+sets are checked with the same script: `python3 eval/dev/check_gold.py eval/heldout2`.
 
 Checks every gold record against ../../../shared/spec/events.md and the dev-set
 conventions in README.md:
@@ -278,7 +281,13 @@ def main(argv):
     if "--aliases" in argv:
         aliases = Path(argv[argv.index("--aliases") + 1])
         args.remove(str(aliases))
-    gold_path = Path(args[0]) if args else DEFAULT_GOLD
+    global DOCS
+    gold_path = DEFAULT_GOLD
+    if args and Path(args[0]).is_dir():
+        DOCS = Path(args[0]) / "docs"
+        gold_path = Path(args[0]) / "gold.jsonl"
+    elif args:
+        gold_path = Path(args[0])
     canonical, alias_of = load_places(aliases)
 
     errors = []
