@@ -285,7 +285,7 @@ mod tests {
     use crate::mention::{self, Outlet};
 
     fn denier_of(sentence: &str) -> Option<String> {
-        let outlet = Outlet { name: "the outlet".into(), known: false };
+        let outlet = Outlet { name: "the outlet".into(), known: false, actor: None };
         let mentions = mention::find(sentence, Lexicon::builtin(), &outlet);
         attribute(sentence, &mentions, 0, sentence.len(), &|_, _| None).denier.map(|d| d.name)
     }

@@ -322,7 +322,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
     // The voice quoted last, for first-person sentences that name no speaker.
     let mut last_voice: Option<Speaker> = None;
     // A ministry publishing its own statement says "our units" in its own voice.
-    let outlet_speaks_itself = outlet.known && lex.find_actors(&outlet.name).iter().any(|h| claims::is_institutional(lex.actors[h.entry].kind));
+    let outlet_speaks_itself = outlet.actor.is_some_and(|e| claims::is_institutional(lex.actors[e].kind));
 
     for (si, s) in sentences.iter().enumerate() {
         let sent = &text[s.start..s.end];
@@ -414,18 +414,17 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
 
         // Triggers that overlap a longer trigger of another type give way to it, except a
         // named episode: "a bomblet left over from the 2020 war exploded" still names the war.
-        let kept: Vec<&TriggerHit> = s_triggers
+        let kept: Vec<(&TriggerHit, Option<&crate::lexicon::Episode>)> = s_triggers
             .iter()
-            .copied()
-            .filter(|t| {
-                lex.episode_at(text, t.start, t.end).is_some_and(|e| e.event_type == t.event_type)
-                    || !s_triggers.iter().any(|o| o.event_type != t.event_type && o.start < t.end && t.start < o.end && (o.end - o.start) > (t.end - t.start))
+            .map(|t| (*t, lex.episode_at(text, t.start, t.end).filter(|e| e.event_type == t.event_type)))
+            .filter(|(t, episode)| {
+                episode.is_some() || !s_triggers.iter().any(|o| o.event_type != t.event_type && o.start < t.end && t.start < o.end && (o.end - o.start) > (t.end - t.start))
             })
             .collect();
-        let strong_violent = kept.iter().any(|t| VIOLENT.contains(&t.event_type) && !t.flags.weak);
+        let strong_violent = kept.iter().any(|(t, _)| VIOLENT.contains(&t.event_type) && !t.flags.weak);
 
         let mut sent_cands: Vec<Candidate> = Vec::new();
-        for t in &kept {
+        for &(t, episode) in &kept {
             let surface = &text[t.start..t.end];
             let rule = format!("trigger:{}:{}", t.event_type, lex.pattern_source(t));
             if is_question {
@@ -441,7 +440,6 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 note!(explain, decisions, "{} {surface:?}: skipped, damage done by the violence the sentence tells", t.event_type);
                 continue;
             }
-            let episode = lex.episode_at(text, t.start, t.end).filter(|e| e.event_type == t.event_type);
             let backdrop = episode.is_none() && backdrop_re().is_match(surface);
             // "Azerbaijan also rejected reports of drone strikes": what is denied was told before.
             let denied_report = attribution.denial_at.is_some_and(|at| at < t.start && reports_of_re().is_match(&text[at..t.start]));
@@ -821,14 +819,13 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
 /// ("Ministry of Defence of Armenia (statement)") is named as the lexicon names it.
 fn outlet_of(doc: &Document, lex: &Lexicon) -> Outlet {
     let Some(o) = doc.meta.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) else {
-        return Outlet { name: "the outlet".into(), known: false };
+        return Outlet { name: "the outlet".into(), known: false, actor: None };
     };
     let hits = lex.find_actors(o);
-    let name = match hits.iter().max_by_key(|h| h.end - h.start) {
-        Some(h) if (h.end - h.start) * 10 >= o.len() * 6 => lex.actors[h.entry].canonical.clone(),
-        _ => o.to_string(),
-    };
-    Outlet { name, known: true }
+    match hits.iter().max_by_key(|h| h.end - h.start) {
+        Some(h) if (h.end - h.start) * 10 >= o.len() * 6 => Outlet { name: lex.actors[h.entry].canonical.clone(), known: true, actor: Some(h.entry) },
+        _ => Outlet { name: o.to_string(), known: true, actor: None },
+    }
 }
 
 /// A headline, a section heading or a caption: a short line that does not end a sentence.
@@ -1602,10 +1599,8 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     if a.event_type == EventType::Deployment && !a.actor_sides.is_empty() && !b.actor_sides.is_empty() && !a.actor_sides.iter().any(|s| b.actor_sides.contains(s)) {
         return false;
     }
-    let places_a: Vec<&String> = a.places.iter().map(|(_, n)| n).collect();
-    let places_b: Vec<&String> = b.places.iter().map(|(_, n)| n).collect();
-    let share_place = places_a.iter().any(|p| places_b.contains(p));
-    let places_ok = places_a.is_empty() || places_b.is_empty() || share_place;
+    let share_place = a.places.iter().any(|p| b.places.iter().any(|q| q.1 == p.1));
+    let places_ok = places_ok_loose(a, b);
     let distance = b.sentence.abs_diff(a.sentence);
     let near = distance <= 2;
     match (a.date, b.date) {

@@ -30,6 +30,9 @@ pub struct Outlet {
     pub name: String,
     /// Whether the manifest named it; otherwise it is "the outlet".
     pub known: bool,
+    /// The lexicon's entry when the outlet is an actor publishing its own statement
+    /// (a ministry, a service): its side and kind then say whose "our units" these are.
+    pub actor: Option<usize>,
 }
 
 const TITLE_WORDS: &str = r"MP|[Dd]eputy|[Ss]pokes(?:man|woman|person)|[Cc]ommentator|[Ee]xpert|[Aa]nalyst|General|Gen\.|Colonel|Col\.|Major|Captain|Lieutenant|Minister|[Oo]mbudsman|[Aa]dvis[eo]r|[Cc]itizen|[Rr]esident|[Jj]ournalist|[Ss]cientist|[Ll]awmaker|[Cc]hairman|[Cc]ommander|[Oo]fficer|[Dd]irector|[Aa]mbassador|[Pp]rofessor|Dr\.|Mr\.|Ms\.|Mrs\.";
@@ -221,7 +224,7 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
 
     // "positions of our units" in a ministry's statement, "fired at its positions": the armed
     // forces of the side that speaks.
-    let outlet_side = lex.find_actors(&outlet.name).first().map(|h| lex.actors[h.entry].side.clone()).filter(|s| s == "az" || s == "am");
+    let outlet_side = outlet.actor.map(|e| lex.actors[e].side.clone()).filter(|s| s == "az" || s == "am");
     let mut own = Vec::new();
     for m in own_forces_re().find_iter(text) {
         if overlaps(&out, m.start(), m.end()) {
@@ -362,7 +365,9 @@ mod tests {
     use super::*;
 
     fn names(text: &str, outlet: &str) -> Vec<(String, &'static str)> {
-        let o = Outlet { name: outlet.into(), known: true };
+        let lex = Lexicon::builtin();
+        let actor = lex.find_actors(outlet).first().map(|h| h.entry);
+        let o = Outlet { name: outlet.into(), known: true, actor };
         find(text, Lexicon::builtin(), &o).into_iter().map(|m| (m.name, m.how)).collect()
     }
 
