@@ -402,3 +402,35 @@ fn first_person_sentences_speak_in_the_voice_quoted_last() {
     let claimants: Vec<&str> = firing["claims"].as_array().expect("claims").iter().filter_map(|c| c["claimant"].as_str()).collect();
     assert!(claimants.contains(&"Rauf Alakbarli"), "{events:?}");
 }
+
+#[test]
+fn common_phrasings_of_each_kind_of_event_are_found() {
+    // One sentence per phrasing, each a paragraph on a day of its own, so none merges with another.
+    let cases = [
+        ("Azerbaijani forces shelled the village of Sotk with mortars.", "firing"),
+        ("a soldier was killed by an enemy sniper near Tegh.", "firing"),
+        ("Armenian positions came under mortar fire near Jermuk.", "firing"),
+        ("the Armenian army used artillery against Azerbaijani positions near Kalbajar.", "firing"),
+        ("gunfire was reported near Shusha.", "firing"),
+        ("two soldiers were killed in a clash near Sotk.", "armed_clash"),
+        ("Azerbaijani troops advanced towards Jermuk.", "military_movement"),
+        ("a civilian car drove over a landmine near Aghdam.", "mine_incident"),
+        ("a shepherd lost his leg to a landmine near Fuzuli.", "mine_incident"),
+        ("the two sides exchanged prisoners on the border.", "arrest"),
+        ("border guards arrested two men near Gazakh.", "arrest"),
+        ("Azerbaijan suspended the supply of gas to Karabakh.", "restriction"),
+        ("the Lachin corridor was closed to all traffic.", "restriction"),
+        ("Armenian saboteurs crossed the border near Kalbajar.", "infiltration"),
+        ("a monastery near Kalbajar was vandalised.", "looting"),
+        ("a grenade was thrown at a checkpoint near Lachin.", "attack"),
+        ("EU monitors were denied access to the border near Sotk.", "obstruction"),
+        ("the foreign ministers held talks in Washington.", "agreement"),
+        ("Russian peacekeepers escorted a convoy of trucks through the Lachin corridor.", "transit"),
+    ];
+    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {} May 2023, {s}\n\n", i + 1)).collect();
+    let events = records_published(&format!("Phrasings\n\n{text}"), "2023-05-31");
+    for (sentence, ty) in cases {
+        let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
+        assert!(found, "no {ty} for {sentence:?}");
+    }
+}
