@@ -66,13 +66,16 @@ fn denial_re() -> &'static Pattern {
 /// a verb of labelling, then (within the clause) a word calling it untrue.
 fn labelling_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"(?i)\bcall(?:ed|s)? (?:(?:this|the|these|that|such|those|it|them|his|her|their|its)\b)?|назвал\w*").expect("labelling regex"))
+    RE.get_or_init(|| {
+        Pattern::new(r"(?i)\b(?:call(?:ed|s)?|describ(?:ed|es)|brand(?:ed|s)|term(?:ed|s)|label(?:l)?(?:ed|s)) (?:(?:this|the|these|that|such|those|it|them|his|her|their|its)\b)?|назвал\w*")
+            .expect("labelling regex")
+    })
 }
 
 fn untrue_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:disinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander)\b|не соответствующ\w+ действительности|дезинформаци\w*|ложн\w+|провокаци\w+|фейк\w*")
+        Pattern::new(r"(?i)\b(?:disinformation|misinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander\w*|absurd|nonsense|fiction|invented|an invention|propaganda)\b|не соответствующ\w+ действительности|дезинформаци\w*|ложн\w+|провокаци\w+|фейк\w*")
             .expect("untrue regex")
     })
 }
@@ -301,5 +304,9 @@ mod tests {
             Some("Ministry of Defense of Azerbaijan")
         );
         assert_eq!(denier_of("Азербайджанская сторона также отвергла сообщения об ударах беспилотников.").as_deref(), Some("Government of Azerbaijan"));
+        assert_eq!(denier_of("The Armenian Ministry of Defense described the report as a provocation.").as_deref(), Some("Ministry of Defense of Armenia"));
+        assert_eq!(denier_of("The Armenian Ministry of Defense called these reports absurd.").as_deref(), Some("Ministry of Defense of Armenia"));
+        // A demand is no label.
+        assert_eq!(denier_of("The Armenian Ministry of Defense called for an investigation into the fake news sites."), None);
     }
 }
