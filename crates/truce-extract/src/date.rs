@@ -276,6 +276,7 @@ fn rules() -> &'static Rules {
             // "с ноября 2020 года": a month in the genitive with its year.
             r("ru_month_year", f(r"{RUMON} {Y}(?: года)?"), abs),
             r("month", f(r"(?i:\b(?:in|since|during|by|until|till|from|of|through|throughout|between|late|early|mid)) (?:(?i:early|mid|late)[- ])?{MON}\b"), abs),
+            r("month", f(r"\b(?i:early|mid|late)-{MON}\b"), abs),
             // Year precision.
             r("year", f(r"(?i:\b(?:in|since|during|by|until|till|from|through|throughout|of|before|after|early|late|mid)[- ]){Y}\b"), abs),
             r("ru_year", f(r"в {Y} году"), abs),
@@ -310,6 +311,8 @@ fn rules() -> &'static Rules {
             r("past_day", f(r"(?i)\b(?:over |in |during |for |within )?the (?:past|last) (?:24 hours|day)\b|за (?:прошедшие|последние|минувшие) сутки"), |_| Some(Expr::PastPeriod(1, Unit::Day))),
             r("last_unit", f(r"(?i)\blast (?P<u>week|month|year)\b"), |c| Some(Expr::LastUnit(unit_of(c.name("u")?.as_str())?))),
             r("this_unit", f(r"(?i)\b(?:earlier )?this (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
+            r("this_unit", f(r"(?i)\bsince the (?:start|beginning) of the (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
+            r("previous_day", f(r"(?i)\bthe day before\b"), |_| Some(Expr::FromPrevious(-1))),
             r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early|(?:in|on) the (?:early hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
                 Some(Expr::Weekday {
                     weekday: weekday_number(c.name("wd")?.as_str())?,
@@ -667,6 +670,8 @@ mod tests {
         assert_eq!(resolve_all("in August of this year", "2022-12-13"), vec![("2022-08".into(), None)]);
         assert_eq!(resolve_all("In March this year", "2022-10-20"), vec![("2022-03".into(), None)]);
         assert_eq!(resolve_all("the previous evening", "2021-07-20"), vec![("2021-07-19".into(), None)]);
+        assert_eq!(resolve_all("fire resumed in mid-April", "2023-05-04"), vec![("2023-04".into(), None)]);
+        assert_eq!(resolve_all("since the start of the month", "2023-05-04"), vec![("2023-05".into(), None)]);
         assert_eq!(resolve_all("between December and 15 June, patients were evacuated", "2023-07-24"), vec![("2022-12".into(), Some("2023-06-15".into()))]);
         assert_eq!(resolve_all("in the early hours of Wednesday", "2022-06-09"), vec![("2022-06-08".into(), None)]);
         assert_eq!(resolve_all("The detained persons, born in 1987, had no weapons", "2022-11-03"), vec![]);
