@@ -173,7 +173,15 @@ impl Gazetteer {
         }
         for (i, is_canonical, form) in &forms_text {
             let key = normalize(form);
-            if key.is_empty() || names.contains_key(&key) {
+            if key.is_empty() {
+                continue;
+            }
+            // A form that transliterates like a Latin spelling of the same place ("Шуше",
+            // "Shushe") is that spelling written in Cyrillic too: the matcher must know the script.
+            if let Some(entry) = names.get_mut(&key) {
+                if entry.0.iter().any(|(j, _)| j == i) && !entry.1.contains(&form.as_str()) {
+                    entry.1.push(form.as_str());
+                }
                 continue;
             }
             let entry = derived.entry(key).or_default();

@@ -157,6 +157,8 @@ fn russian_and_armenian_text() {
         ["kalbajar-district", "azerbaijan"]
     );
     assert_eq!(ids("Ստեփանակերտում և Շուշիից"), ["khankendi", "shusha"]);
+    // A case form that transliterates like a Latin spelling ("Шуше", "Shushe") still matches.
+    assert_eq!(ids("Бои в Шуше."), ["shusha"]);
     assert_eq!(ids("На Кубе. Тех, кто ушёл, нет."), Vec::<String>::new());
 }
 
@@ -212,17 +214,14 @@ fn mentions_are_in_order_and_disjoint() {
 }
 
 #[test]
-fn matching_is_fast_enough() {
-    // A rough guard only: unoptimized test builds run the automaton some 500
-    // times slower than release, where `examples/throughput.rs` measures
-    // 50-70 MB/s.
+fn a_long_text_yields_every_repeat_of_its_places() {
+    // Speed is measured by `cargo run --release -p truce-extract --example throughput`
+    // and `truce bench`, not here; this checks that matching a long text loses nothing.
     let base =
         std::fs::read_to_string(crate::shared("corpus/seeds/003_7307909e540cd7b0.txt")).unwrap();
-    let text = base.repeat((128 << 10) / base.len() + 1);
-    let g = Gazetteer::builtin();
-    let t = std::time::Instant::now();
-    let n = g.find_in(&text).len();
-    let secs = t.elapsed().as_secs_f64();
-    assert!(n > 100);
-    assert!(secs < 10.0, "{secs:.2}s for {} bytes", text.len());
+    let once = Gazetteer::builtin().find_in(&format!("{base}\n")).len();
+    let repeats = (128 << 10) / base.len() + 1;
+    let text = format!("{base}\n").repeat(repeats);
+    assert!(once > 10);
+    assert_eq!(Gazetteer::builtin().find_in(&text).len(), once * repeats);
 }
