@@ -57,10 +57,17 @@ fn verb_re() -> &'static Pattern {
     })
 }
 
+/// One person named by role, in the nominative: "военнослужащий", "водитель", "житель".
+const RU_ONE_PERSON: &str = r"(?:военнослужащий|солдат|водитель|тракторист|житель|жительница|мужчина|женщина|ребёнок|ребенок|подросток|пастух|сапёр|сапер|пограничник|миротворец)";
+
 fn ru_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(&format!(r"(?:погиб\w*|убит\w*) (?P<kn>{n})|(?P<in>{n}) (?:\w+ )?(?:получил\w* ранени\w*|ранен\w*)", n = number::NUMBER_PATTERN))
+        Pattern::new(&format!(
+            r"(?:погиб\w*|убит\w*) (?P<kn>{n})|(?P<in>{n}) (?:\w+ )?(?:получил\w* ранени\w*|ранен\w*)|(?i:погиб|убит)[а-яё]* (?P<k1>{one})|(?P<i1>{one}) (?:[а-яё]+ )?(?:получил\w* ранени\w*|(?:был |была )?ранен[а-яё]*)|(?P<k2>{one}) (?:[а-яё]+ )?(?:погиб[а-яё]*|(?:был |была )?убит[а-яё]*)",
+            n = number::NUMBER_PATTERN,
+            one = RU_ONE_PERSON
+        ))
             .expect("Russian casualty regex")
     })
 }
@@ -141,6 +148,13 @@ pub fn find(sentence: &str) -> Casualties {
         }
         if let Some(n) = c.name("in").and_then(|m| number::parse(m.as_str())) {
             out.injured = Some(out.injured.unwrap_or(0) + n);
+        }
+        // "погиб военнослужащий", "водитель получил ранения": one person named by role.
+        if c.name("k1").is_some() || c.name("k2").is_some() {
+            out.killed = Some(out.killed.unwrap_or(0) + 1);
+        }
+        if c.name("i1").is_some() {
+            out.injured = Some(out.injured.unwrap_or(0) + 1);
         }
     }
     if out != Casualties::default() {
@@ -259,6 +273,8 @@ mod tests {
         assert_eq!(kc("Two servicemen were killed and a third was wounded when the detachments fired mortars."), (Some(2), Some(1)));
         assert_eq!(kc("On 30 July, Sevda A., 42, was wounded by a bullet in her garden."), (None, Some(1)));
         assert_eq!(kc("Since the end of the war, 31 civilians and 14 servicemen have been killed and 118 people injured by mines."), (Some(45), Some(118)));
+        assert_eq!(kc("В результате обстрела погиб военнослужащий армии Армении."), (Some(1), None));
+        assert_eq!(kc("На мине подорвался грузовик, водитель получил ранения."), (None, Some(1)));
         assert_eq!(kc("в результате ударов погибли двое военнослужащих, ещё 14 получили ранения."), (Some(2), Some(14)));
     }
 }

@@ -434,3 +434,35 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         assert!(found, "no {ty} for {sentence:?}");
     }
 }
+
+#[test]
+fn common_russian_phrasings_of_each_kind_of_event_are_found() {
+    let cases = [
+        ("азербайджанские подразделения обстреляли армянские позиции у села Сотк.", "firing"),
+        ("ударный беспилотник атаковал позиции армянской армии.", "firing"),
+        ("на Лачинском коридоре прошла акция протеста.", "protest"),
+        ("российские миротворцы сопроводили колонну из 20 грузовиков по Лачинскому коридору.", "transit"),
+        ("пограничники задержали двух граждан Армении.", "arrest"),
+        ("стороны обменялись пленными.", "arrest"),
+        ("в Москве прошли переговоры министров иностранных дел.", "agreement"),
+        ("на мине подорвался грузовик, водитель получил ранения.", "mine_incident"),
+        ("армянская диверсионная группа пыталась проникнуть на территорию Азербайджана.", "infiltration"),
+        ("была прекращена подача газа в Нагорный Карабах.", "restriction"),
+        ("в Шуше произошло боестолкновение.", "armed_clash"),
+        ("азербайджанская сторона перебросила к границе бронетехнику.", "military_movement"),
+    ];
+    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} мая 2023 года {s}\n\n", i + 1)).collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("report.txt"), format!("Хроника\n\n{text}")).expect("write report");
+    let manifest = dir.path().join("manifest.csv");
+    std::fs::write(&manifest, "file,outlet,published,language,url\nreport.txt,Хроника,2023-05-31,ru,\n").expect("write manifest");
+    let out = truce(&["extract", path_str(&dir.path().join("report.txt")), "--manifest", path_str(&manifest)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    for (sentence, ty) in cases {
+        let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
+        assert!(found, "no {ty} for {sentence:?}");
+    }
+    let shusha = events.iter().find(|r| r["type"] == "armed_clash").expect("the clash");
+    assert_eq!(shusha["places"], serde_json::json!(["Shusha"]));
+}
