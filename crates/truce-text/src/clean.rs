@@ -106,14 +106,10 @@ impl Line<'_> {
 
 /// Cleans text decoded from a report. `language` is the document's declared
 /// language (ISO 639-1), if any; without it the language is detected.
-pub fn clean(text: &str, language: Option<&str>) -> Cleaned {
-    clean_published(text, language, None)
-}
-
-/// [`clean`], knowing the publication date from metadata: a date line at the top far
-/// from it ("10 Nov 2020 - The leaders sign ..." opening a chronology) is an entry
-/// of the text, not its dateline, and stays.
-pub fn clean_published(text: &str, language: Option<&str>, published: Option<PartialDate>) -> Cleaned {
+/// `published` is the publication date the metadata gives, if any: a date line
+/// at the top far from it ("10 Nov 2020 - The leaders sign ..." opening a
+/// chronology) is an entry of the text, not its dateline, and stays.
+pub fn clean(text: &str, language: Option<&str>, published: Option<PartialDate>) -> Cleaned {
     let doc_language = DocLanguage::of(text, language);
     let mut lines: Vec<Line<'_>> = text
         .split('\n')
@@ -380,7 +376,7 @@ mod tests {
             "Home\nPolitics\nSearch\nLIVE\n\nConvoy crosses the bridge at night\n\n{}\n\nEditor\nSend tips to the desk\nAll rights reserved.\n",
             body()
         );
-        let cleaned = clean(&text, Some("en"));
+        let cleaned = clean(&text, Some("en"), None);
         assert_eq!(cleaned.text, format!("Convoy crosses the bridge at night\n\n{}", body()));
         assert_eq!(
             cleaned.removed,
@@ -391,7 +387,7 @@ mod tests {
     #[test]
     fn headings_and_captions_between_paragraphs_stay() {
         let text = format!("{P1}\n\nTrucks on the road\n\n{P2}\n\nA view of the bridge near the village\n\n{P3}");
-        let cleaned = clean(&text, Some("en"));
+        let cleaned = clean(&text, Some("en"), None);
         assert_eq!(cleaned.text, text);
         assert!(cleaned.removed.is_empty());
     }
@@ -401,35 +397,35 @@ mod tests {
         let text = format!(
             "{P1}\n\nRead also\nTalks resume in the capital\nNew checkpoint opens on the border\n14:20\n\n{P2}\n\n{P3}"
         );
-        let cleaned = clean(&text, Some("en"));
+        let cleaned = clean(&text, Some("en"), None);
         assert_eq!(cleaned.text, body());
         assert_eq!(cleaned.removed.len(), 4);
 
         // A short sentence ends the list too.
         let text = format!("{}\n\nMore news\nTalks resume in the capital\nThe inquiry is still going on.", body());
-        let cleaned = clean(&text, Some("en"));
+        let cleaned = clean(&text, Some("en"), None);
         assert_eq!(cleaned.text, format!("{}\n\nThe inquiry is still going on.", body()));
     }
 
     #[test]
     fn a_date_far_from_the_known_publication_date_is_text_not_dateline() {
         let entry = format!("10 Nov 2020 - {}", body());
-        let cleaned = clean_published(&entry, Some("en"), Some("2023-07-01".parse().unwrap()));
+        let cleaned = clean(&entry, Some("en"), Some("2023-07-01".parse().unwrap()));
         assert_eq!(cleaned.dateline, None);
         assert_eq!(cleaned.text, entry);
         // Near the publication date it is the dateline, as without metadata.
-        let cleaned = clean_published(&format!("13 December 2022 16:34\n\n{}", body()), Some("en"), Some("2022-12-13".parse().unwrap()));
+        let cleaned = clean(&format!("13 December 2022 16:34\n\n{}", body()), Some("en"), Some("2022-12-13".parse().unwrap()));
         assert_eq!(cleaned.dateline, Some("2022-12-13".parse().unwrap()));
     }
 
     #[test]
     fn dateline_alone_or_as_prefix_is_taken() {
-        let cleaned = clean(&format!("13 December 2022 16:34\n\n{}", body()), Some("en"));
+        let cleaned = clean(&format!("13 December 2022 16:34\n\n{}", body()), Some("en"), None);
         assert_eq!(cleaned.dateline, Some("2022-12-13".parse().unwrap()));
         assert_eq!(cleaned.text, body());
         assert_eq!(cleaned.removed, ["13 December 2022 16:34"]);
 
-        let cleaned = clean(&format!("Published: 2021-05-02 — {}", body()), Some("en"));
+        let cleaned = clean(&format!("Published: 2021-05-02 — {}", body()), Some("en"), None);
         assert_eq!(cleaned.dateline, Some("2021-05-02".parse().unwrap()));
         assert_eq!(cleaned.text, body());
         assert_eq!(cleaned.removed, ["Published: 2021-05-02 —"]);
@@ -438,7 +434,7 @@ mod tests {
     #[test]
     fn dates_in_the_body_are_not_datelines() {
         let text = format!("{}\n\n14.12.2022\n\n{P1}\n\nDecember 13, 2022 — {P2}", body());
-        let cleaned = clean(&text, Some("en"));
+        let cleaned = clean(&text, Some("en"), None);
         assert_eq!(cleaned.dateline, None);
         assert!(cleaned.text.contains("14.12.2022"));
         assert!(cleaned.text.contains("December 13, 2022 — "));
@@ -449,7 +445,7 @@ mod tests {
         let text = format!(
             "{P1}\n\nBakıda keçirilən görüşdə tərəflər sülh müqaviləsinin layihəsini müzakirə ediblər.\n\n{P2}\n\n{P3}"
         );
-        let cleaned = clean(&text, Some("en"));
+        let cleaned = clean(&text, Some("en"), None);
         assert_eq!(cleaned.text, body());
     }
 
@@ -457,12 +453,12 @@ mod tests {
     fn bilingual_document_keeps_both_languages() {
         let ru = "Министерство обороны сообщило, что колонна двигалась ночью по грунтовой дороге.";
         let text = format!("{P1}\n\n{ru}\n\n{P2}\n\n{ru}");
-        assert_eq!(clean(&text, Some("en")).text, text);
+        assert_eq!(clean(&text, Some("en"), None).text, text);
     }
 
     #[test]
     fn without_a_body_paragraph_only_line_rules_apply() {
-        let cleaned = clean("Ceasefire holds\nTwitter\nTalks next week", Some("en"));
+        let cleaned = clean("Ceasefire holds\nTwitter\nTalks next week", Some("en"), None);
         assert_eq!(cleaned.text, "Ceasefire holds\n\nTalks next week");
     }
 
@@ -474,7 +470,7 @@ mod tests {
                     The shelling had started shortly after midnight and lasted for about\n\
                     two hours, according to residents who spoke to the delegation in the\n\
                     town hall later that day.\n\nShare\n";
-        let cleaned = clean(text, Some("en"));
+        let cleaned = clean(text, Some("en"), None);
         assert!(cleaned.text.starts_with("The delegation arrived"));
         assert!(cleaned.text.contains("and met\nthe local commanders"));
         assert!(cleaned.text.ends_with("later that day."));
@@ -487,7 +483,7 @@ mod tests {
             "{}\n\nThe servicemen wounded in the attack are:\nPrivate First Class\nSergeant Second\n\nShare",
             body()
         );
-        let cleaned = clean(&text, Some("en"));
+        let cleaned = clean(&text, Some("en"), None);
         assert_eq!(
             paragraphs_of(&cleaned.text)[3..],
             ["The servicemen wounded in the attack are:", "Private First Class", "Sergeant Second"]
@@ -498,7 +494,7 @@ mod tests {
     #[test]
     fn armenian_full_stop_ends_a_sentence() {
         let text = "Մենյու\n\nՀայաստանի պաշտպանության նախարարությունը հայտնել է, որ գիշերը սահմանին կրակոցներ են լսվել։\n\nԲաժանորդագրվել";
-        let cleaned = clean(text, Some("hy"));
+        let cleaned = clean(text, Some("hy"), None);
         assert_eq!(
             cleaned.text,
             "Հայաստանի պաշտպանության նախարարությունը հայտնել է, որ գիշերը սահմանին կրակոցներ են լսվել։"
@@ -513,7 +509,7 @@ mod tests {
     fn bylines_around_the_body_go() {
         let text =
             format!("Convoy crosses the bridge at night\n\nBy Jane Roe and John Doe\n\n{}\n\nAuthor: J. Roe", body());
-        let cleaned = clean(&text, Some("en"));
+        let cleaned = clean(&text, Some("en"), None);
         assert_eq!(cleaned.text, format!("Convoy crosses the bridge at night\n\n{}", body()));
         assert_eq!(cleaned.removed, ["By Jane Roe and John Doe", "Author: J. Roe"]);
     }
@@ -521,7 +517,7 @@ mod tests {
     #[test]
     fn dateline_nearest_the_body_wins() {
         let text = format!("12.11.2022 09:00\nSidebar story\n\nPublished: 13 December 2022\n\n{}", body());
-        let cleaned = clean(&text, Some("en"));
+        let cleaned = clean(&text, Some("en"), None);
         assert_eq!(cleaned.dateline, Some("2022-12-13".parse().unwrap()));
         assert_eq!(cleaned.text, body());
     }
@@ -530,7 +526,7 @@ mod tests {
     fn trailing_sentences_and_long_unpunctuated_paragraphs_stay() {
         let long = "The mission said it would publish its findings after the investigation was complete next month";
         let text = format!("{}\n\nHe was released.\n\n{long}\n\nSource: Example Agency", body());
-        let cleaned = clean(&text, Some("en"));
+        let cleaned = clean(&text, Some("en"), None);
         assert_eq!(cleaned.text, format!("{}\n\nHe was released.\n\n{long}", body()));
         assert_eq!(cleaned.removed, ["Source: Example Agency"]);
     }

@@ -152,7 +152,7 @@ pub fn decode_document(raw: &[u8], format: Format, meta: DocMeta) -> Result<Docu
             (md.title, md.text, md.published)
         }
     };
-    let cleaned = clean::clean_published(&body, meta.language.as_deref(), meta.published);
+    let cleaned = clean(&body, meta.language.as_deref(), meta.published);
     if decode::is_blank(&cleaned.text) {
         return Err(Problem::NoText);
     }

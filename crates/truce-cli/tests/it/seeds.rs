@@ -110,13 +110,18 @@ fn records(text: &str) -> Vec<serde_json::Value> {
     stdout(&out).lines().map(|line| serde_json::from_str(line).expect("JSON line")).collect()
 }
 
-/// The records of one report published on `published` (by a manifest row).
+/// The records of one English report published on `published` (by a manifest row).
 fn records_published(text: &str, published: &str) -> Vec<serde_json::Value> {
+    records_in(text, published, "en")
+}
+
+/// The records of one report in `language` published on `published` (by a manifest row).
+fn records_in(text: &str, published: &str, language: &str) -> Vec<serde_json::Value> {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("report.txt");
     std::fs::write(&file, text).expect("write report");
     let manifest = dir.path().join("manifest.csv");
-    std::fs::write(&manifest, format!("file,outlet,published,language,url\nreport.txt,Test Wire,{published},en,\n")).expect("write manifest");
+    std::fs::write(&manifest, format!("file,outlet,published,language,url\nreport.txt,Test Wire,{published},{language},\n")).expect("write manifest");
     let out = truce(&["extract", path_str(&file), "--manifest", path_str(&manifest)]);
     assert!(out.status.success(), "extract failed: {}", stderr(&out));
     stdout(&out).lines().map(|line| serde_json::from_str(line).expect("JSON line")).collect()
@@ -452,13 +457,7 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("азербайджанская сторона перебросила к границе бронетехнику.", "military_movement"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} мая 2023 года {s}\n\n", i + 1)).collect();
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("report.txt"), format!("Хроника\n\n{text}")).expect("write report");
-    let manifest = dir.path().join("manifest.csv");
-    std::fs::write(&manifest, "file,outlet,published,language,url\nreport.txt,Хроника,2023-05-31,ru,\n").expect("write manifest");
-    let out = truce(&["extract", path_str(&dir.path().join("report.txt")), "--manifest", path_str(&manifest)]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let events: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    let events = records_in(&format!("Хроника\n\n{text}"), "2023-05-31", "ru");
     for (sentence, ty) in cases {
         let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
         assert!(found, "no {ty} for {sentence:?}");
