@@ -272,7 +272,7 @@ fn rules() -> &'static Rules {
             // Month precision.
             r("month_of_year", f(r"\b{MON} (?i:of )?(?P<rel>(?i:this|last|the previous|the past|the current|the same)) (?i:year)\b"), month_of_relative_year),
             r("month_year", f(r"\b(?:(?i:early|mid|late|the end of|the beginning of|the middle of|the start of)[- ])?{MON},? {Y}\b"), abs),
-            r("ru_month_year", f(r"в {RUMONP}(?: {Y})?"), abs),
+            r("ru_month_year", f(r"[вВ] {RUMONP}(?: {Y})?"), abs),
             // "с ноября 2020 года": a month in the genitive with its year.
             r("ru_month_year", f(r"{RUMON} {Y}(?: года)?"), abs),
             r("month", f(r"(?i:\b(?:in|since|during|by|until|till|from|of|through|throughout|between|late|early|mid)) (?:(?i:early|mid|late)[- ])?{MON}\b"), abs),

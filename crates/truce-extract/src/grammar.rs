@@ -130,7 +130,7 @@ fn negation_re() -> &'static Pattern {
 
 fn act_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:signed|reached|concluded|adopted|ended (?:in|with)|following|brokered|under which|agreed|was signed|were signed|подписан\w*)\b")
+    re(&RE, r"(?i)\b(?:signed|reached|concluded|adopted|ended (?:in|with)|following|brokered|under which|agreed|was signed|were signed|подписан\w*|закончил\w*|завершил\w*|заключен\w*|подписал\w*)\b")
 }
 
 fn distinct_re() -> &'static Pattern {
@@ -443,7 +443,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             let backdrop = episode.is_none() && backdrop_re().is_match(surface);
             // "Azerbaijan also rejected reports of drone strikes": what is denied was told before.
             let denied_report = attribution.denial_at.is_some_and(|at| at < t.start && reports_of_re().is_match(&text[at..t.start]));
-            if let Some(why) = hypothetical(text, s.start, t.start, t.end)
+            if let Some(why) = hypothetical(text, s.start, t.start, t.end).or_else(|| infinitive(text, s.start, t.start, lex)).or_else(|| adjectival(text, s.start, t.start, lex))
                 && episode.is_none() {
                     note!(explain, decisions, "{} {surface:?}: skipped, {why}", t.event_type);
                     continue;
@@ -453,8 +453,12 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 let window_start = crate::lexicon::floor_char(text, t.start.saturating_sub(70).max(s.start));
                 // Only a date written onto the document counts: "the statement of November 10",
                 // "the November 2020 ceasefire statement"; not one told of something else nearby.
+                // "entered the district on 20 November 2020, under the trilateral statement": the date
+                // is the entry's; the statement is only what it was done under.
                 let dated = s_dates.iter().any(|d| {
-                    !d.dateline && ((d.raw.start >= t.end && d.raw.start - t.end <= 25) || (d.raw.end <= t.start && t.start - d.raw.end <= 20))
+                    !d.dateline
+                        && ((d.raw.start >= t.end && d.raw.start - t.end <= 25)
+                            || (d.raw.end <= t.start && t.start - d.raw.end <= 20 && !done_under_re().is_match(&text[d.raw.end..t.start])))
                 });
                 let acted = act_re().is_match(&text[window_start..window_end]);
                 if !dated && !acted {
@@ -545,6 +549,20 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 c.event_type = EventType::Protest;
                 c.rules.push("type:blockade_by_civilians".into());
             }
+        }
+        // "detained two villagers who had crossed into the Gazakh district": the crossing told
+        // after the arrest is why they were held, not an incursion of its own.
+        if let Some(arrest_at) = sent_cands.iter().filter(|c| c.event_type == EventType::Arrest).map(|c| c.trigger.0).min() {
+            sent_cands.retain(|c| {
+                let surface = text[c.trigger.0..c.trigger.1].to_lowercase();
+                // Only a plain crossing: "caught trying to infiltrate" is an incursion of its own.
+                let plain_crossing = !["infiltr", "sabotage", "проник", "диверс"].iter().any(|w| surface.contains(w));
+                let reason = c.event_type == EventType::Infiltration && c.trigger.0 > arrest_at && plain_crossing;
+                if reason {
+                    note!(explain, decisions, "infiltration {:?}: dropped, the crossing is the reason for the arrest told before it", &text[c.trigger.0..c.trigger.1]);
+                }
+                !reason
+            });
         }
         // "Armenian forces captured Lachin": taking a place is fighting.
         if !is_question {
@@ -848,7 +866,7 @@ fn mutual_re() -> &'static Pattern {
 
 fn capture_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:captured|seized|occupied|recaptured|liberated|took control of|took|regained)(?: (?:the )?(?:town|city|village|district|region|heights?) of)? (?:the )?$")
+    re(&RE, r"(?i)\b(?:captured|seized|occupied|recaptured|liberated|took control of|took|regained|взял[аи]?|захватил[аи]?|заняли|занял[аи]?|овладели|освободил[аи]?)(?: (?:the )?(?:town|city|village|district|region|heights?) of)? (?:the )?$")
 }
 
 /// A candidate with no trigger of its own (a list line, a captured place).
@@ -1117,6 +1135,51 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
         return Some("proposed or discussed, not done".into());
     }
     None
+}
+
+fn done_under_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:under|pursuant to|in accordance with|in line with|according to|as provided by)\b")
+}
+
+/// "inspected three damaged houses", "the detained man": a participle after a determiner or
+/// a number describes what was done before; the sentence does not tell it happening.
+fn adjectival(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Option<String> {
+    let first = text[start..].split(|c: char| !c.is_alphabetic()).next()?.to_lowercase();
+    // A participle of an act ("damaged", "detained"), not an adjective of its own ("an armed incident").
+    const HARM: [&str; 9] = ["damaged", "destroyed", "demolished", "burned", "burnt", "looted", "vandalized", "vandalised", "desecrated"];
+    let verb = |stem: Option<&str>| stem.is_some_and(|v| lex.verb_lemmas.contains(v));
+    if !(HARM.contains(&first.as_str()) || verb(first.strip_suffix("ed")) || verb(first.strip_suffix('d'))) {
+        return None;
+    }
+    let before = text[sent_start..start].trim_end();
+    let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_lowercase();
+    const DETERMINERS: [&str; 22] = [
+        "a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "its", "their", "his", "her",
+        "these", "those", "other", "some",
+    ];
+    let numeral = !prev.is_empty() && prev.chars().all(|c| c.is_ascii_digit());
+    (DETERMINERS.contains(&prev.as_str()) || numeral).then(|| format!("a participle used as an adjective (\"{prev} {first}\")"))
+}
+
+/// "the strength to withdraw peacekeepers", "pledged to hand him over": a verb's base form
+/// after "to" names an act not done; "continued to shell" and "began to deploy" tell one.
+fn infinitive(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Option<String> {
+    let first = text[start..].split(|c: char| !c.is_alphabetic()).next()?.to_lowercase();
+    if !lex.verb_lemmas.contains(&first) {
+        return None;
+    }
+    let before = text[sent_start..start].trim_end();
+    let before = before.strip_suffix(" to").or_else(|| before.strip_suffix(" To"))?;
+    let governing = before.rsplit(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+    const ASPECT: [&str; 16] = [
+        "continued", "continues", "continue", "began", "begun", "begins", "started", "starts", "managed", "tried", "attempted", "went", "resumed",
+        "proceeded", "used", "seemed",
+    ];
+    if ASPECT.contains(&governing.as_str()) {
+        return None;
+    }
+    Some(format!("an infinitive (\"to {first}\"), not an act"))
 }
 
 /// Whether a comma-separated tail has moved on to a main clause with its own subject ("..., the units set up").

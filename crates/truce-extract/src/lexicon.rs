@@ -116,6 +116,9 @@ pub struct Lexicon {
     actor_variants: Vec<usize>,
     actor_matcher: AhoCorasick,
     pub episodes: Vec<Episode>,
+    /// Base forms of the verbs the triggers name in `<...>` groups: after "to" they are
+    /// infinitives ("the strength to withdraw peacekeepers"), not acts.
+    pub verb_lemmas: std::collections::HashSet<String>,
 }
 
 /// Data lines of a TSV lexicon: not blank, not a `#` comment.
@@ -132,6 +135,7 @@ impl Lexicon {
 
     pub fn parse(triggers: &str, actors: &str, episodes: &str) -> Result<Lexicon, String> {
         let mut by_type: Vec<(EventType, Vec<TriggerPattern>)> = Vec::new();
+        let mut verb_lemmas = std::collections::HashSet::new();
         for (n, line) in data_lines(triggers) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [ty, flags, pat] = cols[..] else {
@@ -153,7 +157,9 @@ impl Lexicon {
             // in other scripts carry none and have their start checked after matching.
             // A curly apostrophe in a class is the one non-ASCII character English patterns use.
             let ascii = pat.chars().all(|c| c.is_ascii() || c == '’');
-            let pat = curly_out_of_classes(pat);
+            verb_lemmas.extend(crate::inflect::lemmas(pat));
+            let pat = crate::inflect::expand(pat).map_err(|e| format!("triggers.tsv:{n}: {e}"))?;
+            let pat = curly_out_of_classes(&pat);
             let compiled = widen_spaces(&if ascii { pat.replace(r"\b", ASCII_BOUNDARY) } else { pat.clone() });
             let compiled = if ascii { format!("(?-u:{compiled})") } else { compiled };
             let anchored = Regex::new(&format!("^(?i:{compiled})")).map_err(|e| format!("triggers.tsv:{n}: {e}"))?;
@@ -264,7 +270,7 @@ impl Lexicon {
         for (tt, words) in triggers.iter_mut().zip(&required) {
             tt.required = words.as_ref().map(|w| gate.indices(w));
         }
-        Ok(Lexicon { triggers, gate, actors: entries, actor_variants: variant_entry, actor_matcher, episodes: eps })
+        Ok(Lexicon { triggers, gate, actors: entries, actor_variants: variant_entry, actor_matcher, episodes: eps, verb_lemmas })
     }
 
     /// Every trigger in `text` that lies within one of `sentences` (byte spans, in text

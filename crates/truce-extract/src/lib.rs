@@ -19,6 +19,7 @@ pub mod casualty;
 pub mod claims;
 pub mod date;
 pub mod grammar;
+pub mod inflect;
 pub mod lexicon;
 pub mod mention;
 pub mod number;

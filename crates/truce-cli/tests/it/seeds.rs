@@ -12,8 +12,9 @@ const SEED_F1_FLOOR: f64 = 0.91;
 /// The same on the development set (0.934 reached).
 const DEV_F1_FLOOR: f64 = 0.91;
 /// The same on the held-out sets, each written blind to the rules (blind scores 0.760,
-/// 0.657 and 0.769 when first run; 0.971, 0.890 and 0.935 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 3] = [("eval/heldout", 0.95), ("eval/heldout2", 0.87), ("eval/heldout3", 0.91)];
+/// 0.657, 0.769, 0.757 and 0.688 when first run; 0.971, 0.890, 0.949, 0.920 and 0.907 reached since).
+const HELDOUT_F1_FLOORS: [(&str, f64); 5] =
+    [("eval/heldout", 0.95), ("eval/heldout2", 0.87), ("eval/heldout3", 0.93), ("eval/heldout4", 0.90), ("eval/heldout5", 0.88)];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
 fn score(corpus: &Path, gold: &Path) -> (serde_json::Value, String) {
@@ -441,6 +442,58 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
 }
 
 #[test]
+fn verbs_in_every_tense_and_voice_are_found() {
+    // Chronologies and headlines tell events in the present tense, wires in the past; a
+    // verb named once in the lexicon matches all its forms.
+    let cases = [
+        ("a tractor hits an anti-tank mine near Fuzuli.", "mine_incident"),
+        ("an excavator struck an anti-tank mine near Aghdam.", "mine_incident"),
+        ("six Armenian servicemen carrying out engineering work near Sotk are captured by Azerbaijani troops.", "arrest"),
+        ("the State Border Service detained two Armenian villagers near Gazakh.", "arrest"),
+        ("Azerbaijan hands over ten Armenian soldiers to Armenia.", "arrest"),
+        ("Russia brokers a ceasefire between the two sides.", "agreement"),
+        ("the border commissions of the two countries met in Brussels.", "agreement"),
+        ("mortar rounds struck the eastern edge of Chartar.", "firing"),
+        ("units of the Armenian armed forces subjected to fire the positions of the Azerbaijan Army near Kalbajar.", "firing"),
+        ("Azerbaijani units attacked Armenian positions near Saribaba.", "armed_clash"),
+        ("Azerbaijani Army units entered the Aghdam district.", "deployment"),
+        ("Russian peacekeepers man a post near Lachin.", "deployment"),
+        ("gas supplies to Karabakh were cut off.", "restriction"),
+        ("six trucks of the Armenian armed formations drove from Khankendi towards Lachin.", "military_movement"),
+        ("the ICRC transferred 19 patients from Khankendi to Armenia.", "transit"),
+        ("the guards turned the journalists back at the Hakari bridge.", "obstruction"),
+    ];
+    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {} May 2023, {s}\n\n", i + 1)).collect();
+    let events = records_published(&format!("Phrasings\n\n{text}"), "2023-05-31");
+    for (sentence, ty) in cases {
+        let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
+        assert!(found, "no {ty} for {sentence:?}: {events:?}");
+    }
+}
+
+#[test]
+fn infinitives_adjectives_and_reasons_are_not_events() {
+    let types = |text: &str| -> Vec<String> {
+        records_published(text, "2023-05-31").iter().map(|r| r["type"].as_str().expect("type").to_string()).collect()
+    };
+    // A verb after "to" names an act not done; after "continued to" it is done.
+    assert!(!types("Azerbaijan lacks the strength to withdraw the peacekeepers from Karabakh.").contains(&"deployment".to_string()));
+    assert!(!types("The peacekeepers pledged to hand over the suspect to a court in Baku.").contains(&"arrest".to_string()));
+    assert!(types("On 3 May 2023 the two sides continued to exchange prisoners on the border near Sotk.").contains(&"arrest".to_string()));
+    assert!(!types("On 3 May 2023 the two sides agreed to exchange prisoners on the border near Sotk.").contains(&"arrest".to_string()));
+    // A participle after a determiner describes; "armed" is an adjective of its own.
+    assert!(!types("On 4 May 2023 the researchers visited Chartar and inspected three damaged houses.").contains(&"looting".to_string()));
+    assert!(types("On 5 May 2023 an armed incident occurred near Shusha.").contains(&"armed_clash".to_string()));
+    // The statement an entry was made under is not dated by the entry.
+    assert!(!types("Azerbaijani Army units entered the Aghdam district on 20 November 2020, under the trilateral statement.").contains(&"agreement".to_string()));
+    // A plain crossing told after an arrest is its reason; an attempt to infiltrate is an event.
+    let detained = types("On 6 May 2023 border guards detained two Armenian villagers who had crossed the state border into the Gazakh district.");
+    assert!(detained.contains(&"arrest".to_string()) && !detained.contains(&"infiltration".to_string()), "{detained:?}");
+    let caught = types("On 7 May 2023 a group of armed men was captured during an attempt to infiltrate the border near Kalbajar.");
+    assert!(caught.contains(&"arrest".to_string()) && caught.contains(&"infiltration".to_string()), "{caught:?}");
+}
+
+#[test]
 fn common_russian_phrasings_of_each_kind_of_event_are_found() {
     let cases = [
         ("азербайджанские подразделения обстреляли армянские позиции у села Сотк.", "firing"),
@@ -455,6 +508,13 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("была прекращена подача газа в Нагорный Карабах.", "restriction"),
         ("в Шуше произошло боестолкновение.", "armed_clash"),
         ("азербайджанская сторона перебросила к границе бронетехнику.", "military_movement"),
+        ("армянские подразделения вели огонь из стрелкового оружия в направлении Кельбаджара.", "firing"),
+        ("между вооруженными силами двух стран шли бои.", "armed_clash"),
+        ("к границе у Джермука была переброшена военная техника.", "military_movement"),
+        ("подразделения вооруженных сил Азербайджана находятся на территории Армении у Джермука.", "deployment"),
+        ("азербайджанские подразделения взяли под контроль высоту Гиркгиз.", "deployment"),
+        ("в Азербайджане удерживаются 38 армянских военнослужащих.", "arrest"),
+        ("армянские формирования убили 613 мирных жителей в Ходжалы.", "attack"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} мая 2023 года {s}\n\n", i + 1)).collect();
     let events = records_in(&format!("Хроника\n\n{text}"), "2023-05-31", "ru");
@@ -462,6 +522,9 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
         assert!(found, "no {ty} for {sentence:?}");
     }
-    let shusha = events.iter().find(|r| r["type"] == "armed_clash").expect("the clash");
-    assert_eq!(shusha["places"], serde_json::json!(["Shusha"]));
+    let shusha = events.iter().find(|r| r["type"] == "armed_clash" && r["places"] == serde_json::json!(["Shusha"]));
+    assert!(shusha.is_some(), "{events:?}");
+    // A place taken, dated by a month in the prepositional case at the start of a sentence.
+    let taken = records_in("История\n\nВ мае 1992 года армянские формирования взяли Шуши.\n", "2023-05-31", "ru");
+    assert!(taken.iter().any(|r| r["type"] == "armed_clash" && r["date"] == "1992-05" && r["places"] == serde_json::json!(["Shusha"])), "{taken:?}");
 }

@@ -1,0 +1,215 @@
+//! English verb forms for the trigger lexicon.
+//!
+//! Reports tell the same act in every tense: a wire writes "troops captured six soldiers",
+//! a chronology "27 May – six soldiers are captured", a headline "Azerbaijan hands over ten
+//! prisoners". A lexicon pattern names the verb once, `<capture>`, and matches all its forms;
+//! `<be>` stands for the auxiliaries of a passive ("were", "are", "have been").
+
+/// Verbs whose past forms do not follow the rules: base, past, past participle.
+const IRREGULAR: &[(&str, &str, &str)] = &[
+    ("beat", "beat", "beaten"),
+    ("begin", "began", "begun"),
+    ("blow", "blew", "blown"),
+    ("break", "broke", "broken"),
+    ("bring", "brought", "brought"),
+    ("build", "built", "built"),
+    ("catch", "caught", "caught"),
+    ("come", "came", "come"),
+    ("cut", "cut", "cut"),
+    ("drive", "drove", "driven"),
+    ("fall", "fell", "fallen"),
+    ("fight", "fought", "fought"),
+    ("find", "found", "found"),
+    ("get", "got", "got"),
+    ("give", "gave", "given"),
+    ("go", "went", "gone"),
+    ("hear", "heard", "heard"),
+    ("hit", "hit", "hit"),
+    ("hold", "held", "held"),
+    ("hurt", "hurt", "hurt"),
+    ("lay", "laid", "laid"),
+    ("lead", "led", "led"),
+    ("leave", "left", "left"),
+    ("lose", "lost", "lost"),
+    ("meet", "met", "met"),
+    ("put", "put", "put"),
+    ("ride", "rode", "ridden"),
+    ("run", "ran", "run"),
+    ("see", "saw", "seen"),
+    ("send", "sent", "sent"),
+    ("set", "set", "set"),
+    ("shoot", "shot", "shot"),
+    ("shut", "shut", "shut"),
+    ("sign", "signed", "signed"),
+    ("spread", "spread", "spread"),
+    ("steal", "stole", "stolen"),
+    ("strike", "struck", "struck"),
+    ("take", "took", "taken"),
+    ("throw", "threw", "thrown"),
+    ("tread", "trod", "trodden"),
+    ("withdraw", "withdrew", "withdrawn"),
+];
+
+/// Verbs stressed on a last syllable that doubles its consonant: transfer, transferred.
+const DOUBLE_STRESSED: &[&str] = &[
+    "transfer", "admit", "commit", "control", "patrol", "permit", "omit", "occur", "refer", "equip", "compel", "repel", "regret", "expel",
+    "submit", "deter", "incur", "confer", "prefer", "kidnap", "rebel",
+];
+
+/// Verbs British English doubles and American English does not: travelled, traveled.
+const DOUBLE_BRITISH: &[&str] = &["travel", "cancel", "label", "signal", "level", "model", "fuel", "channel", "tunnel", "total", "quarrel", "shovel", "worship"];
+
+const VOWELS: &[u8] = b"aeiou";
+
+/// A one-syllable verb ending consonant-vowel-consonant doubles its last letter: step, stepped.
+fn doubles(verb: &str) -> bool {
+    if DOUBLE_STRESSED.contains(&verb) || DOUBLE_BRITISH.contains(&verb) {
+        return true;
+    }
+    let b = verb.as_bytes();
+    let groups = b.iter().zip(std::iter::once(&b'x').chain(b.iter())).filter(|(c, prev)| VOWELS.contains(c) && !VOWELS.contains(prev)).count();
+    let n = b.len();
+    n >= 3 && groups == 1 && !VOWELS.contains(&b[n - 1]) && !b"wxy".contains(&b[n - 1]) && VOWELS.contains(&b[n - 2]) && !VOWELS.contains(&b[n - 3])
+}
+
+/// The base forms a pattern's verb groups name: `<hit|step on>` gives "hit" and "step".
+pub fn lemmas(pattern: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = pattern;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>').map(|c| c + open) else { break };
+        let inner = &rest[open + 1..close];
+        if inner != "be" && !rest[..open].ends_with("(?P") && !rest[..open].ends_with("(?") {
+            out.extend(inner.split('|').filter_map(|p| p.trim_start_matches('!').split(' ').next()).map(str::to_string));
+        }
+        rest = &rest[close + 1..];
+    }
+    out
+}
+
+/// Every form of one English verb: base, third person, past, participle, gerund.
+pub fn forms(verb: &str) -> Vec<String> {
+    let b = verb.as_bytes();
+    let last = b.last().copied().unwrap_or(b'x');
+    let before_last = if b.len() >= 2 { b[b.len() - 2] } else { b'x' };
+    let consonant_y = last == b'y' && !VOWELS.contains(&before_last);
+    let third = if consonant_y {
+        format!("{}ies", &verb[..verb.len() - 1])
+    } else if verb.ends_with('s') || verb.ends_with('x') || verb.ends_with('z') || verb.ends_with("ch") || verb.ends_with("sh") || verb.ends_with('o') {
+        format!("{verb}es")
+    } else {
+        format!("{verb}s")
+    };
+    let stem_doubled = if doubles(verb) { format!("{verb}{}", last as char) } else { verb.to_string() };
+    let gerund = if last == b'e' && !verb.ends_with("ee") && verb != "be" {
+        format!("{}ing", &verb[..verb.len() - 1])
+    } else {
+        format!("{stem_doubled}ing")
+    };
+    let mut out = vec![verb.to_string(), third, gerund];
+    match IRREGULAR.iter().find(|(base, _, _)| *base == verb) {
+        Some((_, past, participle)) => {
+            out.push(past.to_string());
+            out.push(participle.to_string());
+        }
+        None if last == b'e' => out.push(format!("{verb}d")),
+        None if consonant_y => out.push(format!("{}ied", &verb[..verb.len() - 1])),
+        None => out.push(format!("{stem_doubled}ed")),
+    }
+    if DOUBLE_BRITISH.contains(&verb) {
+        out.push(format!("{verb}ed"));
+        out.push(format!("{verb}ing"));
+    }
+    out.sort();
+    out.dedup();
+    // Longest first: the regex takes the first alternative that matches.
+    out.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    out
+}
+
+/// The auxiliaries before a passive participle.
+/// Not "be": "are meant to be prevented" tells no act.
+const PASSIVE: &str = "(?:is|are|was|were|been|being|gets|got|has been|have been|had been)";
+
+/// Replace each `<verb|verb particle|...>` in a pattern by a group of all the forms; a
+/// phrasal verb inflects its first word ("<step on>": "steps on", "stepped on"). A verb
+/// written `!escort` leaves out its base form, which is also a noun ("the escort of cars").
+pub fn expand(pattern: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('<') {
+        // `(?P<name>` and `(?<name>` are regex syntax, not verbs.
+        if rest[..open].ends_with("(?P") || rest[..open].ends_with("(?") {
+            out.push_str(&rest[..=open]);
+            rest = &rest[open + 1..];
+            continue;
+        }
+        let close = rest[open..].find('>').ok_or_else(|| format!("unclosed verb group in {pattern:?}"))? + open;
+        out.push_str(&rest[..open]);
+        let inner = &rest[open + 1..close];
+        if inner == "be" {
+            out.push_str(PASSIVE);
+        } else {
+            let mut alts: Vec<String> = Vec::new();
+            for phrase in inner.split('|') {
+                let (phrase, with_base) = match phrase.strip_prefix('!') {
+                    Some(p) => (p, false),
+                    None => (phrase, true),
+                };
+                let mut words = phrase.split(' ');
+                let verb = words.next().filter(|v| !v.is_empty() && v.bytes().all(|c| c.is_ascii_lowercase())).ok_or_else(|| format!("bad verb {phrase:?} in {pattern:?}"))?;
+                let tail: Vec<&str> = words.collect();
+                for f in forms(verb).into_iter().filter(|f| with_base || f != verb) {
+                    alts.push(if tail.is_empty() { f } else { format!("{f} {}", tail.join(" ")) });
+                }
+            }
+            out.push_str(&format!("(?:{})", alts.join("|")));
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has(verb: &str, form: &str) -> bool {
+        forms(verb).iter().any(|f| f == form)
+    }
+
+    #[test]
+    fn regular_and_irregular_forms() {
+        for (verb, form) in [
+            ("capture", "captured"), ("capture", "captures"), ("capture", "capturing"), ("step", "stepped"), ("step", "steps"),
+            ("open", "opened"), ("carry", "carried"), ("carry", "carries"), ("deploy", "deployed"), ("detonate", "detonates"),
+            ("hit", "hits"), ("hit", "hitting"), ("strike", "struck"), ("run", "ran"), ("fight", "fought"), ("take", "taken"),
+            ("lay", "laid"), ("approach", "approaches"), ("seize", "seizing"), ("shell", "shelled"), ("plan", "planned"),
+            ("transfer", "transferred"), ("patrol", "patrolling"), ("travel", "travelled"), ("travel", "traveled"),
+        ] {
+            assert!(has(verb, form), "{verb} lacks {form}: {:?}", forms(verb));
+        }
+        assert!(!has("open", "openned"));
+        assert!(!has("hit", "hited"));
+        assert!(!has("transfer", "transfered"));
+    }
+
+    #[test]
+    fn groups_expand_and_other_syntax_stays() {
+        let p = expand("<step on|hit> (?:a )?mine").unwrap();
+        let re = regex::Regex::new(&format!("^(?:{p})$")).unwrap();
+        for s in ["stepped on a mine", "steps on mine", "hits a mine", "hit a mine"] {
+            assert!(re.is_match(s), "{s}");
+        }
+        assert!(!re.is_match("stepped a mine"));
+        let passive = regex::Regex::new(&format!("^{}$", expand("<be> <capture>").unwrap())).unwrap();
+        assert!(passive.is_match("are captured") && passive.is_match("had been captured"));
+        assert!(!passive.is_match("be captured"));
+        assert_eq!(expand(r"(?P<d>\d+) x").unwrap(), r"(?P<d>\d+) x");
+        assert!(expand("<Hit> x").is_err());
+        let noun_too = regex::Regex::new(&format!("^{}$", expand("<!escort>").unwrap())).unwrap();
+        assert!(noun_too.is_match("escorted") && !noun_too.is_match("escort"));
+        assert!(expand("<hit x").is_err());
+    }
+}
