@@ -97,6 +97,13 @@ fn english_words(line: &str) -> usize {
     line.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))).count()
 }
 
+/// Words of Russian that Ukrainian and Belarusian spell otherwise ("що", "і", "був").
+fn russian_words(line: &str) -> usize {
+    const WORDS: [&str; 16] = ["и", "что", "был", "была", "было", "были", "это", "который", "которые", "также", "после", "или", "его", "от", "где", "когда"];
+    let lower_eq = |w: &str, x: &str| w.chars().flat_map(char::to_lowercase).eq(x.chars());
+    line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 16 && WORDS.iter().any(|x| lower_eq(w, x))).count()
+}
+
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
@@ -200,9 +207,14 @@ impl DocLanguage {
         if !dense_foreign_letters && counts.letters < MIN_LETTERS_FOR_WHATLANG {
             return false;
         }
-        // An all-ASCII line of an English document is English prose or a name list, never
-        // the foreign-language line this looks for; it spares whatlang most lines.
-        if doc_code == "en" && line.is_ascii() && english_words(line) >= 2 {
+        // A line of an English document with no non-ASCII letter (curly quotes and dashes
+        // aside) and two English function words is English; a Cyrillic line with two words
+        // only Russian has ("что", "было") is Russian. Either spares whatlang the line.
+        let ascii_letters = || !line.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+        if doc_code == "en" && ascii_letters() && english_words(line) >= 2 {
+            return false;
+        }
+        if doc_code == "ru" && line_script == Script::Cyrillic && russian_words(line) >= 2 {
             return false;
         }
         self.line_detector.detect(line).is_some_and(|info| {
@@ -271,6 +283,16 @@ mod tests {
     fn a_long_line_in_another_latin_language_is_foreign() {
         let doc = DocLanguage::of(ENGLISH, Some("en"));
         assert!(doc.is_foreign("Der Minister sagte am Montag, die Waffenruhe sei in der Nacht gebrochen worden."));
+    }
+
+    #[test]
+    fn russian_is_told_by_words_only_russian_has() {
+        assert_eq!(russian_words("Министерство сообщило, что колонна была замечена у села, и это подтвердили"), 4);
+        assert_eq!(russian_words("Міністерство повідомило, що колона була помічена біля села"), 0);
+        let russian = "Министерство обороны сообщило, что колонна двигалась ночью по грунтовой дороге. \
+                       Наблюдатели зафиксировали технику и сообщили командованию миссии.";
+        let doc = DocLanguage::of(russian, Some("ru"));
+        assert!(!doc.is_foreign("Наблюдатели сообщили, что огонь был открыт с позиций у села и длился час."));
     }
 
     #[test]
