@@ -125,7 +125,7 @@ fn purpose_re() -> &'static Pattern {
 
 fn negation_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:no|not|never|neither|nor|without|didn't|did not|has not|have not|hasn't|haven't|were not|was not|не|нет|ни)\b")
+    re(&RE, r"(?i)\b(?:no|none of|nobody|no one|not|never|neither|nor|without|didn't|did not|has not|have not|hasn't|haven't|were not|was not|не|нет|ни)\b")
 }
 
 fn act_re() -> &'static Pattern {
@@ -692,6 +692,27 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                     c.actor_sides.push(m.side.clone());
                 }
             }
+            // "two violations were recorded in the Martakert district and one in the Askeran
+            // district": the count left out after "and one" tells a second occurrence elsewhere.
+            let mut elided: Vec<Candidate> = Vec::new();
+            for c in sent_cands.iter_mut() {
+                let Some(m) = elided_count_re().find(&text[c.trigger.1..s.end]) else { continue };
+                let at = c.trigger.1 + m.start();
+                let (before, after): (Vec<_>, Vec<_>) = c.places.iter().cloned().partition(|(pos, _)| *pos < at);
+                if before.is_empty() || after.is_empty() {
+                    continue;
+                }
+                note!(explain, decisions, "{} {:?}: a second occurrence, its count elided", c.event_type, m.as_str());
+                let mut second = c.clone();
+                second.trigger = (at, c.trigger.1 + m.end());
+                second.places = after;
+                second.killed = None;
+                second.injured = None;
+                second.rules.push("split:elided_count".into());
+                c.places = before;
+                elided.push(second);
+            }
+            sent_cands.extend(elided);
             if cas.killed.is_some() || cas.injured.is_some() {
                 let ci = sent_cands.iter().position(|c| VIOLENT.contains(&c.event_type)).unwrap_or(0);
                 sent_cands[ci].killed = cas.killed;
@@ -1160,6 +1181,11 @@ fn adjectival(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Opt
     ];
     let numeral = !prev.is_empty() && prev.chars().all(|c| c.is_ascii_digit());
     (DETERMINERS.contains(&prev.as_str()) || numeral).then(|| format!("a participle used as an adjective (\"{prev} {first}\")"))
+}
+
+fn elided_count_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)(?:,? and|;|,|,? а|,? и) (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|одно|одна|один|два|две|три|четыре|пять) (?:more |other |ещё |еще )?(?:in|near|at|around|on|в|у|на|—|-) ")
 }
 
 /// "the strength to withdraw peacekeepers", "pledged to hand him over": a verb's base form

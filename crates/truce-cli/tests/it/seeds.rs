@@ -494,6 +494,20 @@ fn infinitives_adjectives_and_reasons_are_not_events() {
 }
 
 #[test]
+fn a_count_elided_after_and_is_a_second_occurrence_elsewhere() {
+    let events = records_published("Bulletin\n\nOn 6 May 2023, two ceasefire violations were recorded in the Martakert district and one in the Askeran district.\n", "2023-05-07");
+    let mut places: Vec<String> = events.iter().filter(|r| r["type"] == "firing").map(|r| r["places"].to_string()).collect();
+    places.sort();
+    assert_eq!(places, vec![r#"["Khojaly"]"#.to_string(), r#"["Tartar"]"#.to_string()], "{events:?}");
+    // One place after "and": nothing elided.
+    let one = records_published("Bulletin\n\nOn 6 May 2023, two ceasefire violations were recorded in the Martakert and Askeran districts.\n", "2023-05-07");
+    assert_eq!(one.iter().filter(|r| r["type"] == "firing").count(), 1, "{one:?}");
+    // "None of our units opened fire" opens no fire.
+    let denied = records_published("Statement\n\nOn 8 May 2023, none of our units opened fire near Tegh.\n", "2023-05-08");
+    assert!(denied.iter().all(|r| r["type"] != "firing"), "{denied:?}");
+}
+
+#[test]
 fn common_russian_phrasings_of_each_kind_of_event_are_found() {
     let cases = [
         ("азербайджанские подразделения обстреляли армянские позиции у села Сотк.", "firing"),
