@@ -192,6 +192,27 @@ fn cross_month_range(c: &Captures) -> Option<Expr> {
     })
 }
 
+/// "November-December 2020", "в ноябре–декабре 2020 года": both months in the year written once.
+fn month_range(c: &Captures) -> Option<Expr> {
+    let m1 = month_number(c.name("m1")?.as_str())?;
+    let m2 = month_number(c.name("mon")?.as_str())?;
+    let y = cap_num(c, "y").map(|y| y as i32);
+    (m2 > m1).then(|| Expr::Range { start: Box::new(Expr::Abs { y, m: Some(m1), d: None }), end: Box::new(Expr::Abs { y, m: Some(m2), d: None }) })
+}
+
+/// "1991–1994", "from 1993 to 2020".
+fn year_range(c: &Captures) -> Option<Expr> {
+    let (y1, y2) = (cap_num(c, "y1")? as i32, cap_num(c, "y")? as i32);
+    (y2 > y1).then(|| Expr::Range { start: Box::new(Expr::Abs { y: Some(y1), m: None, d: None }), end: Box::new(Expr::Abs { y: Some(y2), m: None, d: None }) })
+}
+
+/// "13.12.2022 to 16.12.2022".
+fn numeric_range(c: &Captures) -> Option<Expr> {
+    let start = Expr::Abs { y: Some(cap_num(c, "y1")? as i32), m: Some(cap_num(c, "m1")? as u8), d: Some(cap_num(c, "d1")? as u8) };
+    let end = Expr::Abs { y: Some(cap_num(c, "y")? as i32), m: Some(cap_num(c, "m")? as u8), d: Some(cap_num(c, "d")? as u8) };
+    Some(Expr::Range { start: Box::new(start), end: Box::new(end) })
+}
+
 fn month_of_relative_year(c: &Captures) -> Option<Expr> {
     let m = month_number(c.name("mon")?.as_str())?;
     match c.name("rel")?.as_str().to_lowercase().as_str() {
@@ -257,6 +278,12 @@ fn rules() -> &'static Rules {
             // "November 16-18", "November 10 to 14, 2022"
             r("day_range", f(r"\b{MON} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?:-|–|—|(?i:to|through|and)) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,? {Y}\b)?"), day_range),
             r("day_range", f(r"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?:-|–|—|(?i:to|and)) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), day_range),
+            // Ranges of whole months, years and numeric dates.
+            r("month_range", f(r"\b(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December) ?(?:-|–|—|(?i:to|and|through)) ?{MON},? {Y}\b"), month_range),
+            r("month_range", f(r"[вВ] (?P<m1>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре) ?(?:-|–|—|и) ?{RUMONP} {Y}"), month_range),
+            r("year_range", f(r"\b(?P<y1>(?:19|20)\d\d) ?[-–—] ?{Y}\b"), year_range),
+            r("year_range", f(r"(?i:\b(?:from|between) )(?P<y1>(?:19|20)\d\d) (?i:to|and|until|till|through) {Y}\b"), year_range),
+            r("numeric_range", f(r"\b(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)[./](?P<y1>(?:19|20)\d\d) ?(?:-|–|—|(?i:to|until|till)) ?(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]{Y}\b"), numeric_range),
             // Full dates.
             r("month_day_year", f(r"\b{MON} {D},? {Y}\b"), abs),
             r("day_month_year", f(r"\b{D} (?i:of )?{MON},? {Y}\b"), abs),
@@ -648,6 +675,13 @@ mod tests {
             vec![("2022-12-31".into(), Some("2023-01-01".into()))]
         );
         assert_eq!(resolve_all("on the night of 11 June", "2023-06-15"), vec![("2023-06-11".into(), None)]);
+        assert_eq!(resolve_all("handed over in November-December 2020", "2023-03"), vec![("2020-11".into(), Some("2020-12".into()))]);
+        assert_eq!(resolve_all("переданы в ноябре–декабре 2020 года", "2023-03"), vec![("2020-11".into(), Some("2020-12".into()))]);
+        assert_eq!(resolve_all("the war of 1991–1994", "2023-03"), vec![("1991".into(), Some("1994".into()))]);
+        assert_eq!(resolve_all("From 1993 to 2020 gold was mined", "2023-03"), vec![("1993".into(), Some("2020".into()))]);
+        assert_eq!(resolve_all("13.12.2022 to 16.12.2022: gas", "2023-01"), vec![("2022-12-13".into(), Some("2022-12-16".into()))]);
+        // An ISO date is no range of years.
+        assert_eq!(resolve_all("on 2022-11-16 shots", "2023-01"), vec![("2022-11-16".into(), None)]);
         assert_eq!(
             resolve_all("from November 2020 to the present, 50 people", "2023-03"),
             vec![("2020-11".into(), Some("2023-03".into()))]
