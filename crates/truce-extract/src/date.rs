@@ -200,6 +200,15 @@ fn month_range(c: &Captures) -> Option<Expr> {
     (m2 > m1).then(|| Expr::Range { start: Box::new(Expr::Abs { y, m: Some(m1), d: None }), end: Box::new(Expr::Abs { y, m: Some(m2), d: None }) })
 }
 
+/// "From 12 December 2022 until late April": the end month in the year after the start's when it comes earlier.
+fn day_to_month_range(c: &Captures) -> Option<Expr> {
+    let m1 = month_number(c.name("m1")?.as_str())?;
+    let m2 = month_number(c.name("mon")?.as_str())?;
+    let y1 = cap_num(c, "y1").map(|y| y as i32);
+    let y2 = cap_num(c, "y").map(|y| y as i32).or_else(|| y1.map(|y| if m2 > m1 { y } else { y + 1 }));
+    Some(Expr::Range { start: Box::new(Expr::Abs { y: y1, m: Some(m1), d: Some(cap_num(c, "d1")? as u8) }), end: Box::new(Expr::Abs { y: y2, m: Some(m2), d: None }) })
+}
+
 /// "1991–1994", "from 1993 to 2020".
 fn year_range(c: &Captures) -> Option<Expr> {
     let (y1, y2) = (cap_num(c, "y1")? as i32, cap_num(c, "y")? as i32);
@@ -281,6 +290,7 @@ fn rules() -> &'static Rules {
             // Ranges of whole months, years and numeric dates.
             r("month_range", f(r"\b(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December) ?(?:-|–|—|(?i:to|and|through)) ?{MON},? {Y}\b"), month_range),
             r("month_range", f(r"[вВ] (?P<m1>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре) ?(?:-|–|—|и) ?{RUMONP} {Y}"), month_range),
+            r("day_to_month_range", f(r"(?i:\bfrom )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? (?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (?P<y1>(?:19|20)\d\d))? (?i:until|to|till|through) (?:(?i:late|early|mid|the end of)[- ])?{MON}\b(?:,? {Y}\b)?"), day_to_month_range),
             r("year_range", f(r"\b(?P<y1>(?:19|20)\d\d) ?[-–—] ?{Y}\b"), year_range),
             r("year_range", f(r"(?i:\b(?:from|between) )(?P<y1>(?:19|20)\d\d) (?i:to|and|until|till|through) {Y}\b"), year_range),
             r("numeric_range", f(r"\b(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)[./](?P<y1>(?:19|20)\d\d) ?(?:-|–|—|(?i:to|until|till)) ?(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]{Y}\b"), numeric_range),
@@ -677,6 +687,7 @@ mod tests {
         assert_eq!(resolve_all("on the night of 11 June", "2023-06-15"), vec![("2023-06-11".into(), None)]);
         assert_eq!(resolve_all("handed over in November-December 2020", "2023-03"), vec![("2020-11".into(), Some("2020-12".into()))]);
         assert_eq!(resolve_all("переданы в ноябре–декабре 2020 года", "2023-03"), vec![("2020-11".into(), Some("2020-12".into()))]);
+        assert_eq!(resolve_all("From 12 December 2022 until late April, activists", "2023-06"), vec![("2022-12-12".into(), Some("2023-04".into()))]);
         assert_eq!(resolve_all("the war of 1991–1994", "2023-03"), vec![("1991".into(), Some("1994".into()))]);
         assert_eq!(resolve_all("From 1993 to 2020 gold was mined", "2023-03"), vec![("1993".into(), Some("2020".into()))]);
         assert_eq!(resolve_all("13.12.2022 to 16.12.2022: gas", "2023-01"), vec![("2022-12-13".into(), Some("2022-12-16".into()))]);

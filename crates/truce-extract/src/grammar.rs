@@ -829,6 +829,17 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             c.rules.push("date:month_of_news".into());
         }
     }
+    // "The war that began on 27 September 2020": a start written out, the end the episode's.
+    for c in merged.iter_mut().filter(|c| c.episode.is_none() && c.date_end.is_none() && war_begun_re().is_match(&text[c.trigger.0..c.trigger.1])) {
+        let Some(day) = c.date.and_then(|d| d.first_day()) else { continue };
+        let episode = lex.episodes.iter().find(|e| {
+            e.event_type == c.event_type && e.date.and_then(|d| d.first_day()).zip(e.date.and_then(|d| d.last_day())).is_some_and(|(a, b)| day >= a && day <= b)
+        });
+        if let Some(e) = episode {
+            c.date_end = e.date_end;
+            c.rules.push(format!("date:end_of_episode:{}", e.id));
+        }
+    }
     if no_casualties_said {
         for c in merged.iter_mut().filter(|c| VIOLENT.contains(&c.event_type) && c.killed.is_none() && c.injured.is_none()) {
             c.killed = Some(0);
@@ -1181,6 +1192,11 @@ fn adjectival(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Opt
     ];
     let numeral = !prev.is_empty() && prev.chars().all(|c| c.is_ascii_digit());
     (DETERMINERS.contains(&prev.as_str()) || numeral).then(|| format!("a participle used as an adjective (\"{prev} {first}\")"))
+}
+
+fn war_begun_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\bwar that (?:began|broke out|started)\b|войн[а-яё]*,? начавш[а-яё]+")
 }
 
 fn elided_count_re() -> &'static Pattern {

@@ -508,6 +508,13 @@ fn a_count_elided_after_and_is_a_second_occurrence_elsewhere() {
 }
 
 #[test]
+fn a_war_told_by_its_start_ends_when_the_named_war_ended() {
+    let events = records_published("Analysis\n\nThe war that began on 27 September 2020 broke that stalemate.\n", "2023-05-07");
+    let war = events.iter().find(|r| r["type"] == "armed_clash").expect("the war");
+    assert_eq!((war["date"].as_str(), war["date_end"].as_str()), (Some("2020-09-27"), Some("2020-11-10")), "{events:?}");
+}
+
+#[test]
 fn common_russian_phrasings_of_each_kind_of_event_are_found() {
     let cases = [
         ("азербайджанские подразделения обстреляли армянские позиции у села Сотк.", "firing"),
