@@ -14,7 +14,7 @@ pub struct Casualties {
     pub injured: Option<u32>,
 }
 
-const PERSON: &str = r"(?:servicem[ae]n|soldiers?|troops|civilians?|people|persons?|residents?|deminers?|sappers?|policem[ae]n|officers?|border guards?|guards?|peacekeepers?|children|child|boys?|girls?|teenagers?|youths?|pensioners?|students?|women|woman|men|man|farmers?|shepherds?|workers?|journalists?|villagers?|militants?|fighters?|members?|employees?|citizens?|military personnel|personnel|others|drivers?|passengers?|военнослужащ\w+|мирн\w+ жител\w+|человек\w*)";
+const PERSON: &str = r"(?:servicem[ae]n|soldiers?|troops|civilians?|people|persons?|residents?|deminers?|sappers?|policem[ae]n|officers?|border guards?|guards?|peacekeepers?|children|child|boys?|girls?|teenagers?|youths?|pensioners?|students?|women|woman|men|man|farmers?|shepherds?|workers?|journalists?|villagers?|officials?|engineers?|doctors?|nurses?|teachers?|volunteers?|builders?|miners?|locals|inhabitants|herders?|fishermen|relatives?|rescuers?|medics?|paramedics?|militants?|fighters?|members?|employees?|citizens?|military personnel|personnel|others|drivers?|passengers?|военнослужащ\w+|мирн\w+ жител\w+|человек\w*)";
 
 fn group_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();

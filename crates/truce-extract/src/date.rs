@@ -350,6 +350,8 @@ fn rules() -> &'static Rules {
             r("this_unit", f(r"(?i)\b(?:earlier )?this (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
             r("this_unit", f(r"(?i)\bsince the (?:start|beginning) of the (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
             r("previous_day", f(r"(?i)\bthe day before\b"), |_| Some(Expr::FromPrevious(-1))),
+            // "on the same day", "в тот же день": the day of the date told before.
+            r("same_day", f(r"(?i)\b(?:the same day|that same day|later that day|the same evening|the same night|that same evening)\b|[вВ] (?:тот|этот) же (?:день|вечер)|[вВ] ту же ночь"), |_| Some(Expr::FromPrevious(0))),
             r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early|(?:in|on) the (?:early hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
                 Some(Expr::Weekday {
                     weekday: weekday_number(c.name("wd")?.as_str())?,
@@ -464,7 +466,15 @@ fn join_ranges(text: &str, dates: Vec<RawDate>) -> Vec<RawDate> {
             let comparison = ["the most ", "the worst ", "deadliest ", "the first ", "largest ", "biggest ", "heaviest ", "highest ", "lowest "]
                 .iter()
                 .any(|c| before.contains(c));
-            if (opens_from || before.ends_with("since")) && !comparison {
+            // "since the 44-day war ended in November 2020": from the date of what is named.
+            let since_named = before.rfind("since ").is_some_and(|i| {
+                let tail = &before[i..];
+                tail.split_whitespace().count() <= 9
+                    && [" ended in", " ended on", " began in", " began on", " started in", " started on", " was signed in", " was signed on", " took effect in", " took effect on"]
+                        .iter()
+                        .any(|e| tail.ends_with(e))
+            });
+            if (opens_from || before.ends_with("since") || since_named) && !comparison {
                 if let Some(p) = to_present.iter().find(|p| after.trim_start().starts_with(**p)) {
                     let skip = after.len() - after.trim_start().len() + p.len();
                     cur.end += skip;
@@ -688,6 +698,13 @@ mod tests {
         assert_eq!(resolve_all("handed over in November-December 2020", "2023-03"), vec![("2020-11".into(), Some("2020-12".into()))]);
         assert_eq!(resolve_all("переданы в ноябре–декабре 2020 года", "2023-03"), vec![("2020-11".into(), Some("2020-12".into()))]);
         assert_eq!(resolve_all("From 12 December 2022 until late April, activists", "2023-06"), vec![("2022-12-12".into(), Some("2023-04".into()))]);
+        assert_eq!(
+            resolve_all("230 people injured by mines since the 44-day war ended in November 2020.", "2023-01-18"),
+            vec![("2020-11".into(), Some("2023-01-18".into()))]
+        );
+        for same in ["reported it on the same day", "в тот же день азербайджанские военные"] {
+            assert!(find(same).iter().any(|m| matches!(m.expr, Expr::FromPrevious(0))), "{same}");
+        }
         assert_eq!(resolve_all("the war of 1991–1994", "2023-03"), vec![("1991".into(), Some("1994".into()))]);
         assert_eq!(resolve_all("From 1993 to 2020 gold was mined", "2023-03"), vec![("1993".into(), Some("2020".into()))]);
         assert_eq!(resolve_all("13.12.2022 to 16.12.2022: gas", "2023-01"), vec![("2022-12-13".into(), Some("2022-12-16".into()))]);

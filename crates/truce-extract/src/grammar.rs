@@ -44,6 +44,9 @@ struct DateAt {
     dateline: bool,
     /// Dates a statement ("said on Friday that", "on Saturday rejected"): the event's own date wins when given.
     statement: bool,
+    /// The point a comparison counts from ("the heaviest fighting since the ceasefire agreed in
+    /// May 1994"): it dates something else, not the event compared.
+    compared: bool,
     date: Option<PartialDate>,
     date_end: Option<PartialDate>,
 }
@@ -135,7 +138,7 @@ fn act_re() -> &'static Pattern {
 
 fn distinct_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:also|another|separately|in addition|additionally|elsewhere|again|second|other|more)\b")
+    re(&RE, r"(?i)\b(?:also|another|separately|in addition|additionally|elsewhere|again|second|other|more|также|тоже|ещё|еще|кроме того|снова|вновь)\b")
 }
 
 fn separate_re() -> &'static Pattern {
@@ -564,16 +567,22 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 !reason
             });
         }
-        // "Armenian forces captured Lachin": taking a place is fighting.
+        // "Armenian forces captured Lachin", "Lachin was seized in May 1992": taking a place is fighting.
         if !is_question {
             for p in &s_places {
                 let lead = &text[crate::lexicon::floor_char(text, p.start.saturating_sub(40).max(s.start))..p.start];
-                if let Some(m) = capture_re().find(lead)
-                    && !sent_cands.iter().any(|c| c.event_type == EventType::ArmedClash) && hypothetical(text, s.start, p.start - (lead.len() - m.start()), p.end).is_none() {
-                        let start = p.start - (lead.len() - m.start());
-                        note!(explain, decisions, "armed_clash {:?}: event, a place taken by force", &text[start..p.end]);
-                        let mut c = plain_candidate(EventType::ArmedClash, si, s, (start, p.end), heading);
-                        if let Some(best) = nearest_date(&s_dates, &TriggerHit { event_type: EventType::ArmedClash, start, end: p.end, pattern: 0, flags: Default::default() }, &episode_spans) {
+                let tail = &text[p.end..crate::lexicon::floor_char(text, (p.end + 40).min(s.end))];
+                // Only towns, districts and heights are taken so; "the road was occupied by activists" is a protest.
+                let takeable = gaz.get(&p.place_id).is_some_and(|g| matches!(g.kind, PlaceKind::Settlement | PlaceKind::District | PlaceKind::Height));
+                let taken_after = captured_after_re().find(tail).filter(|_| takeable).map(|m| (p.start, p.end + m.end()));
+                let span = capture_re().find(lead).map(|m| (p.start - (lead.len() - m.start()), p.end)).or(taken_after);
+                if let Some((start, end)) = span
+                    && !sent_cands.iter().any(|c| c.event_type == EventType::ArmedClash) && hypothetical(text, s.start, start, end).is_none() {
+                        // "Lachin was captured" takes a town, not a prisoner.
+                        sent_cands.retain(|c| !(c.event_type == EventType::Arrest && c.trigger.0 >= start && c.trigger.0 < end));
+                        note!(explain, decisions, "armed_clash {:?}: event, a place taken by force", &text[start..end]);
+                        let mut c = plain_candidate(EventType::ArmedClash, si, s, (start, end), heading);
+                        if let Some(best) = nearest_date(&s_dates, &TriggerHit { event_type: EventType::ArmedClash, start, end, pattern: 0, flags: Default::default() }, &episode_spans) {
                             c.date = best.date;
                             c.date_end = best.date_end;
                         }
@@ -712,7 +721,34 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 c.places = before;
                 elided.push(second);
             }
+            // "took Shusha and Lachin in May 1992, and Kalbajar in 1993": after "and" a place and
+            // a date of their own, with no verb of their own, tell the act again elsewhere, later.
+            let mut elided_dated: Vec<Candidate> = Vec::new();
+            for c in sent_cands.iter_mut() {
+                let Some(m) = elided_marker_re().find(&text[c.trigger.1..s.end]) else { continue };
+                let (at, rest) = (c.trigger.1 + m.start(), c.trigger.1 + m.end());
+                let Some(later) = s_dates.iter().find(|d| d.raw.start >= rest && d.date.is_some() && !d.dateline) else { continue };
+                let own_verb = s_triggers.iter().any(|t| t.start >= at);
+                let (before, after): (Vec<_>, Vec<_>) = c.places.iter().cloned().partition(|(pos, _)| *pos < at);
+                if own_verb || before.is_empty() || after.is_empty() {
+                    continue;
+                }
+                note!(explain, decisions, "{} {:?}: a second occurrence at another date, its verb elided", c.event_type, &text[at..later.raw.end]);
+                let mut second = c.clone();
+                second.trigger = (at, later.raw.end);
+                second.places = after;
+                (second.date, second.date_end) = (later.date, later.date_end);
+                second.killed = None;
+                second.injured = None;
+                second.rules.push("split:elided_verb".into());
+                c.places = before;
+                if let Some(own) = s_dates.iter().filter(|d| d.raw.end <= at && d.date.is_some() && !d.dateline).max_by_key(|d| d.raw.end) {
+                    (c.date, c.date_end) = (own.date, own.date_end);
+                }
+                elided_dated.push(second);
+            }
             sent_cands.extend(elided);
+            sent_cands.extend(elided_dated);
             if cas.killed.is_some() || cas.injured.is_some() {
                 let ci = sent_cands.iter().position(|c| VIOLENT.contains(&c.event_type)).unwrap_or(0);
                 sent_cands[ci].killed = cas.killed;
@@ -1008,7 +1044,7 @@ fn dates_after_episodes(text: &str, start: usize, end: usize, lex: &Lexicon) -> 
             if after.is_match(lead) {
                 let month = ended.year().zip(ended.month()).and_then(|(y, mo)| PartialDate::ym(y, mo));
                 let raw = RawDate { start: start + m.start(), end: start + m.end(), expr: date::Expr::Abs { y: None, m: None, d: None }, rule: "after_episode", end_marker: false };
-                out.push(DateAt { raw, dateline: false, statement: false, date: month, date_end: None });
+                out.push(DateAt { raw, dateline: false, statement: false, compared: false, date: month, date_end: None });
             }
         }
     }
@@ -1023,6 +1059,16 @@ fn said_after_re() -> &'static Pattern {
 fn said_before_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)(?:\b(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?|\b(?:published|released|issued|posted)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:early\s+|mid-|late\s+)?)$")
+}
+
+fn compared_since_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\bsince\b|со времени|с момента|со дня")
+}
+
+fn superlative_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:most|worst|deadliest|heaviest|largest|biggest|fiercest|bloodiest|first)\b|самы[ейхм]|крупнейш|тяжелейш|кровопролитнейш")
 }
 
 fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec<DateAt> {
@@ -1097,7 +1143,12 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
         let before = &text[crate::lexicon::floor_char(text, r.start.saturating_sub(30))..r.start];
         let after = &text[r.end..crate::lexicon::floor_char(text, (r.end + 30).min(text.len()))];
         let statement = said_after_re().is_match(after) || said_before_re().is_match(before);
-        out.push(DateAt { raw: r, dateline, statement, date: d, date_end: e });
+        let wide_before = &text[crate::lexicon::floor_char(text, r.start.saturating_sub(90))..r.start];
+        let compared = compared_since_re().find_iter(wide_before).last().is_some_and(|m| {
+            let lead = &text[crate::lexicon::floor_char(text, r.start.saturating_sub(90 + 80))..r.start - (wide_before.len() - m.start())];
+            superlative_re().is_match(lead)
+        });
+        out.push(DateAt { raw: r, dateline, statement, compared, date: d, date_end: e });
     }
     out
 }
@@ -1108,6 +1159,7 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
 fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usize, usize)]) -> Option<&'a DateAt> {
     let usable = |d: &&DateAt| (d.date.is_some() || d.date_end.is_some()) && !d.dateline;
     let has_event_date = dates.iter().any(|d| usable(d) && !d.statement);
+    let has_own_date = dates.iter().any(|d| usable(d) && !d.compared);
     dates
         .iter()
         .copied()
@@ -1115,6 +1167,7 @@ fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usiz
         // A statement's date dates the statement; it dates the event only for a short
         // wire lead where the two are the same news ("Armenia said on Friday that").
         .filter(|d| !d.statement || (!has_event_date && !d.raw.rule.starts_with("month")))
+        .filter(|d| !d.compared || !has_own_date)
         // "the statement of November 10, 2020" dates the statement, not what happened beside it.
         .filter(|d| t.event_type == EventType::Agreement || d.raw.rule == "after_episode" || !episode_spans.iter().any(|(s, e)| d.raw.start < *e && *s < d.raw.end))
         .min_by_key(|d| {
@@ -1192,6 +1245,16 @@ fn adjectival(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Opt
     ];
     let numeral = !prev.is_empty() && prev.chars().all(|c| c.is_ascii_digit());
     (DETERMINERS.contains(&prev.as_str()) || numeral).then(|| format!("a participle used as an adjective (\"{prev} {first}\")"))
+}
+
+fn captured_after_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)^(?: (?:district|region|town|city|village))?,? (?:was|were|had been|has been) (?:seized|captured|occupied|taken|liberated|recaptured|retaken)\b|^ (?:был[аио]? )?(?:захвачен[аоы]?|занят[аоы]?|взят[аоы]?|освобожд[её]н[аоы]?)")
+}
+
+fn elided_marker_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)(?:,|;) (?:and |а |while |whereas )")
 }
 
 fn war_begun_re() -> &'static Pattern {
@@ -1667,7 +1730,9 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     }
     // "The war that began on 27 September 2020" is the named war when its date falls inside it.
     let (ep, other) = if a.episode.is_some() { (a, b) } else { (b, a) };
-    if ep.episode.is_some() && other.episode.is_none()
+    // A place taken during the war ("In May 1992 the formations took Shusha") is its own record.
+    let place_taken = other.rules.iter().any(|r| r == "trigger:armed_clash:capture_of_place");
+    if ep.episode.is_some() && other.episode.is_none() && !place_taken
         && let (Some(start), Some(d)) = (ep.date.and_then(|d| d.first_day()), other.date.and_then(|d| d.first_day())) {
             let end = ep.date_end.or(ep.date).and_then(|d| d.last_day());
             if end.is_some_and(|e| d >= start && d <= e) {

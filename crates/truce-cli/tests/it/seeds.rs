@@ -508,6 +508,43 @@ fn a_count_elided_after_and_is_a_second_occurrence_elsewhere() {
 }
 
 #[test]
+fn a_place_and_date_after_and_with_no_verb_of_their_own_are_a_second_capture() {
+    let kinds = |text: &str, lang: &str| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = records_in(text, "2023-05-07", lang)
+            .iter()
+            .filter(|r| r["type"] == "armed_clash")
+            .map(|r| (r["date"].as_str().unwrap_or_default().to_string(), r["places"].to_string()))
+            .collect();
+        v.sort();
+        v
+    };
+    let expected = vec![("1992-05".to_string(), r#"["Lachin"]"#.to_string()), ("1993-04".to_string(), r#"["Kalbajar"]"#.to_string())];
+    assert_eq!(kinds("History\n\nLachin was seized in May 1992, and Kalbajar in April 1993.\n", "en"), expected);
+    assert_eq!(
+        kinds("История\n\nВ мае 1992 года армянские формирования взяли Лачин, а в апреле 1993 года — Кельбаджар.\n", "ru"),
+        expected
+    );
+    // A road taken over by activists is no battle.
+    assert!(kinds("Road\n\nUntil late April 2023, the Lachin corridor was occupied by a group of activists.\n", "en").is_empty());
+}
+
+#[test]
+fn the_date_a_comparison_counts_from_dates_nothing_and_the_same_day_is_the_day_told() {
+    let events = records_in(
+        "Обзор\n\nВ апреле 2016 года у Мартакерта шли самые тяжелые бои со времени перемирия, заключенного в мае 1994 года.\n",
+        "2022-04-04",
+        "ru",
+    );
+    let clash = events.iter().find(|r| r["type"] == "armed_clash").expect("the fighting");
+    assert_eq!(clash["date"], "2016-04", "{events:?}");
+    let same = records_published(
+        "Report\n\nOn 1 April 2022 the ministry reported fire near Sotk. The Armenian side said that on the same day Azerbaijani troops opened fire on shepherds near Askeran.\n",
+        "2022-04-04",
+    );
+    assert!(same.iter().any(|r| r["type"] == "firing" && r["date"] == "2022-04-01" && r["places"] == serde_json::json!(["Khojaly"])), "{same:?}");
+}
+
+#[test]
 fn a_war_told_by_its_start_ends_when_the_named_war_ended() {
     let events = records_published("Analysis\n\nThe war that began on 27 September 2020 broke that stalemate.\n", "2023-05-07");
     let war = events.iter().find(|r| r["type"] == "armed_clash").expect("the war");
