@@ -553,14 +553,14 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 c.rules.push("type:blockade_by_civilians".into());
             }
         }
-        // "detained two villagers who had crossed into the Gazakh district": the crossing told
+        // "detained two villagers who had crossed into the Gazakh district": a civilian's crossing told
         // after the arrest is why they were held, not an incursion of its own.
         if let Some(arrest_at) = sent_cands.iter().filter(|c| c.event_type == EventType::Arrest).map(|c| c.trigger.0).min() {
             sent_cands.retain(|c| {
                 let surface = text[c.trigger.0..c.trigger.1].to_lowercase();
                 // Only a plain crossing: "caught trying to infiltrate" is an incursion of its own.
                 let plain_crossing = !["infiltr", "sabotage", "проник", "диверс"].iter().any(|w| surface.contains(w));
-                let reason = c.event_type == EventType::Infiltration && c.trigger.0 > arrest_at && plain_crossing;
+                let reason = c.event_type == EventType::Infiltration && c.trigger.0 > arrest_at && plain_crossing && civilian_crossing_re().is_match(sent);
                 if reason {
                     note!(explain, decisions, "infiltration {:?}: dropped, the crossing is the reason for the arrest told before it", &text[c.trigger.0..c.trigger.1]);
                 }
@@ -1211,7 +1211,11 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     }
     let after_end = crate::lexicon::floor_char(text, (end + 30).min(text.len()));
     let after = text[end..after_end].to_lowercase();
-    if [" were not", " was not", " have not been", " has not been", " are not", " is not", " did not"].iter().any(|p| after.starts_with(p)) {
+    // "нарушений режима прекращения огня не зафиксировано": the Russian verb comes after, a few words on.
+    let ru_negated_after = after.split(['.', ';', ',']).next().is_some_and(|clause| {
+        [" не зафиксирован", " не выявлен", " не отмечен", " не было", " не допущен", " не зарегистрирован"].iter().any(|p| clause.contains(p))
+    });
+    if ru_negated_after || [" were not", " was not", " have not been", " has not been", " are not", " is not", " did not"].iter().any(|p| after.starts_with(p)) {
         return Some("negated after the trigger".into());
     }
     // "Deployment of an observer mission, discussed during the talks": a proposal.
@@ -1245,6 +1249,12 @@ fn adjectival(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Opt
     ];
     let numeral = !prev.is_empty() && prev.chars().all(|c| c.is_ascii_digit());
     (DETERMINERS.contains(&prev.as_str()) || numeral).then(|| format!("a participle used as an adjective (\"{prev} {first}\")"))
+}
+
+/// People who cross a line by mistake, not to fight: their crossing is why they were held.
+fn civilian_crossing_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:civilians?|villagers?|residents?|citizens?|shepherds?|farmers?|herders?|man|woman|teenagers?|by mistake|accidentally|strayed|got lost|lost (?:his|her|their) way)\b|жител[а-яё]*|гражданск[а-яё]*|граждан[а-яё]*|пастух[а-яё]*|по ошибке|случайно|заблудил[а-яё]*")
 }
 
 fn captured_after_re() -> &'static Pattern {

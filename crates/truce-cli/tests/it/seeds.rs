@@ -12,9 +12,17 @@ const SEED_F1_FLOOR: f64 = 0.91;
 /// The same on the development set (0.934 reached).
 const DEV_F1_FLOOR: f64 = 0.91;
 /// The same on the held-out sets, each written blind to the rules (blind scores 0.760,
-/// 0.657, 0.769, 0.757 and 0.688 when first run; 0.971, 0.890, 0.949, 0.920 and 0.907 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 5] =
-    [("eval/heldout", 0.95), ("eval/heldout2", 0.87), ("eval/heldout3", 0.93), ("eval/heldout4", 0.90), ("eval/heldout5", 0.88)];
+/// 0.657, 0.769, 0.757, 0.688, 0.729 and 0.635 when first run; 0.978, 0.890, 0.949, 0.920, 0.917, 0.864
+/// and 0.869 reached since).
+const HELDOUT_F1_FLOORS: [(&str, f64); 7] = [
+    ("eval/heldout", 0.95),
+    ("eval/heldout2", 0.87),
+    ("eval/heldout3", 0.93),
+    ("eval/heldout4", 0.90),
+    ("eval/heldout5", 0.89),
+    ("eval/heldout6", 0.84),
+    ("eval/heldout7", 0.84),
+];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
 fn score(corpus: &Path, gold: &Path) -> (serde_json::Value, String) {
@@ -462,6 +470,17 @@ fn verbs_in_every_tense_and_voice_are_found() {
         ("six trucks of the Armenian armed formations drove from Khankendi towards Lachin.", "military_movement"),
         ("the ICRC transferred 19 patients from Khankendi to Armenia.", "transit"),
         ("the guards turned the journalists back at the Hakari bridge.", "obstruction"),
+        ("Azerbaijani artillery hit the town of Goris.", "firing"),
+        ("the Armenian armed forces fired small arms at Azerbaijani positions near Kalbajar.", "firing"),
+        ("a farmer was reportedly wounded there by a single shot near Taghavard.", "firing"),
+        ("Azerbaijan launched what its Ministry of Defense called \"local anti-terrorist measures\" in Karabakh.", "armed_clash"),
+        ("fighting had broken out along several sections of the border near Jermuk.", "armed_clash"),
+        ("Azerbaijani units had been standing on Armenian territory near Jermuk.", "deployment"),
+        ("trucks of the Azerbaijan Red Crescent Society carrying flour set out along the Aghdam road.", "transit"),
+        ("a convoy of 19 trucks with about 360 tonnes of flour reached Kornidzor.", "transit"),
+        ("the authorities halted cargo traffic at the Lachin checkpoint.", "restriction"),
+        ("a column of about 15 Azerbaijani military trucks left Shusha.", "military_movement"),
+        ("the road near Lachin had been mined by the Armenian armed forces.", "mine_laying"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {} May 2023, {s}\n\n", i + 1)).collect();
     let events = records_published(&format!("Phrasings\n\n{text}"), "2023-05-31");
@@ -489,6 +508,9 @@ fn infinitives_adjectives_and_reasons_are_not_events() {
     // A plain crossing told after an arrest is its reason; an attempt to infiltrate is an event.
     let detained = types("On 6 May 2023 border guards detained two Armenian villagers who had crossed the state border into the Gazakh district.");
     assert!(detained.contains(&"arrest".to_string()) && !detained.contains(&"infiltration".to_string()), "{detained:?}");
+    // Soldiers crossing at night and then detained: the crossing is an incursion of its own.
+    let soldiers = types("On 8 May 2023 two Armenian servicemen were detained in the Kalbajar district after crossing the border at night.");
+    assert!(soldiers.contains(&"arrest".to_string()) && soldiers.contains(&"infiltration".to_string()), "{soldiers:?}");
     let caught = types("On 7 May 2023 a group of armed men was captured during an attempt to infiltrate the border near Kalbajar.");
     assert!(caught.contains(&"arrest".to_string()) && caught.contains(&"infiltration".to_string()), "{caught:?}");
 }
@@ -502,6 +524,9 @@ fn a_count_elided_after_and_is_a_second_occurrence_elsewhere() {
     // One place after "and": nothing elided.
     let one = records_published("Bulletin\n\nOn 6 May 2023, two ceasefire violations were recorded in the Martakert and Askeran districts.\n", "2023-05-07");
     assert_eq!(one.iter().filter(|r| r["type"] == "firing").count(), 1, "{one:?}");
+    // "нарушений ... не зафиксировано" records none.
+    let none = records_in("Бюллетень\n\nЗа прошедшие сутки нарушений режима прекращения огня не зафиксировано.\n", "2023-05-07", "ru");
+    assert!(none.iter().all(|r| r["type"] != "firing"), "{none:?}");
     // "None of our units opened fire" opens no fire.
     let denied = records_published("Statement\n\nOn 8 May 2023, none of our units opened fire near Tegh.\n", "2023-05-08");
     assert!(denied.iter().all(|r| r["type"] != "firing"), "{denied:?}");
@@ -573,6 +598,14 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("азербайджанские подразделения взяли под контроль высоту Гиркгиз.", "deployment"),
         ("в Азербайджане удерживаются 38 армянских военнослужащих.", "arrest"),
         ("армянские формирования убили 613 мирных жителей в Ходжалы.", "attack"),
+        ("российские миротворцы обеспечили проход колонны из двенадцати грузовиков из Гориса в Степанакерт.", "transit"),
+        ("миротворцы патрулируют новый маршрут через Тагавард.", "deployment"),
+        ("у села Тех произошла перестрелка между военнослужащими.", "armed_clash"),
+        ("в Брюсселе встретились министры иностранных дел Армении и Азербайджана.", "agreement"),
+        ("пограничная служба приостановила движение через КПП у Лачина.", "restriction"),
+        ("в Агдамском районе на противотанковой мине подорвался трактор.", "mine_incident"),
+        ("миротворцы выставили у Мюришена временный пост.", "deployment"),
+        ("зафиксировано передвижение колонны грузовиков из Ханкенди.", "military_movement"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} мая 2023 года {s}\n\n", i + 1)).collect();
     let events = records_in(&format!("Хроника\n\n{text}"), "2023-05-31", "ru");
