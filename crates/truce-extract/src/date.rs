@@ -251,9 +251,11 @@ fn day_of_relative_year(c: &Captures) -> Option<Expr> {
 fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
+        // A Russian rule also opens a sentence: "Накануне", "В понедельник", "На прошлой неделе".
         let r = |name: &'static str, pat: String, build: Build| Rule {
             name,
-            re: Pattern::new(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
+            re: Pattern::new(&if pat.chars().any(|c| matches!(c, 'а'..='я')) && !pat.starts_with("(?i)") { format!("(?i){pat}") } else { pat.clone() })
+                .unwrap_or_else(|e| panic!("date rule {name}: {e}")),
             build,
             required: None,
         };
@@ -276,9 +278,9 @@ fn rules() -> &'static Rules {
             // "в ночь на 5 марта": the night that ends on the 5th.
             r("night_of", f(r"в ночь на {D} {RUMON}(?: {Y})?"), night_before),
             // "13–14 сентября"
-            r("day_range", f(r"\b(?P<d1>[0-3]?\d)[-–—](?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
+            r("day_range", f(r"\b(?P<d1>[0-3]?\d)[-–—](?P<d2>[0-3]?\d) {RUMON}(?: {Y}(?: года)?)?"), day_range),
             // "в период с 24 по 25 марта", "с 10 по 14 ноября 2022 года"
-            r("day_range", f(r"(?:в период )?с (?P<d1>[0-3]?\d) по (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
+            r("day_range", f(r"(?:в период )?с (?P<d1>[0-3]?\d) по (?P<d2>[0-3]?\d) {RUMON}(?: {Y}(?: года)?)?"), day_range),
             // "on the night of 31 December to 1 January"
             r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? (?P<m1>January|February|March|April|May|June|July|August|September|October|November|December) ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), cross_month_range),
             // "on the night of 11 June": the night that began that day.
@@ -669,6 +671,10 @@ mod tests {
         assert_eq!(resolve_all("в ночь на 5 марта", "2023-03-06"), vec![("2023-03-04".into(), Some("2023-03-05".into()))]);
         assert_eq!(resolve_all("накануне", "2023-03-06"), vec![("2023-03-05".into(), None)]);
         assert_eq!(resolve_all("после боёв 13–14 сентября", "2022-09-29"), vec![("2022-09-13".into(), Some("2022-09-14".into()))]);
+        assert_eq!(resolve_all("во время боёв 13–14 сентября 2022 года", "2023-05-17"), vec![("2022-09-13".into(), Some("2022-09-14".into()))]);
+        assert_eq!(resolve_all("Накануне в Брюсселе", "2023-05-14"), vec![("2023-05-13".into(), None)]);
+        assert_eq!(resolve_all("В понедельник наблюдатели", "2023-05-17"), vec![("2023-05-15".into(), None)]);
+        assert_eq!(resolve_all("На прошлой неделе служба", "2023-05-17"), vec![("2023-05-08".into(), Some("2023-05-14".into()))]);
         assert_eq!(resolve_all("во вторник", "2023-03-09"), vec![("2023-03-07".into(), None)]);
         assert_eq!(resolve_all("в ноябре 2020 года и ноября 2021 года", "2022-03-26"), vec![("2020-11".into(), None), ("2021-11".into(), None)]);
     }

@@ -56,6 +56,9 @@ fn cases_of_word(w: &str) -> Option<Cases> {
                 "ы"
             };
             make(cut(1), ["а", genitive, "е", "у", "ой", "е"])
+        } else if ends("ль") {
+            // Masculine, as place names in -ль are: Брюссель, Брюсселе.
+            make(cut(1), ["ь", "я", "ю", "ь", "ем", "е"])
         } else if ends("ь") {
             make(cut(1), ["ь", "и", "и", "ь", "ью", "и"])
         } else if ends("й") {
@@ -135,6 +138,7 @@ mod tests {
         assert!(f.contains(&"Кельбаджарском районе".to_string()), "{f:?}");
         assert!(russian_forms("Шуша").contains(&"Шуши".to_string()));
         assert!(russian_forms("Москва").contains(&"Москвы".to_string()));
+        assert!(russian_forms("Брюссель").contains(&"Брюсселе".to_string()));
         assert!(russian_forms("Армения").contains(&"Армении".to_string()));
         assert!(russian_forms("Сюникская область").contains(&"Сюникской области".to_string()));
         assert!(russian_forms("Ханкенди").is_empty());
