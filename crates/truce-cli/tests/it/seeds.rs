@@ -615,6 +615,10 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
     }
     let shusha = events.iter().find(|r| r["type"] == "armed_clash" && r["places"] == serde_json::json!(["Shusha"]));
     assert!(shusha.is_some(), "{events:?}");
+    // Villages of the zone named in Russian: "у села Мюришен", "в районе высоты Сарыбаба".
+    let villages = records_in("Сводка\n\n3 мая 2023 года подразделения обстреляли позиции у села Мюришен.\n\n4 мая 2023 года подразделения обстреляли позиции в районе высоты Сарыбаба.\n", "2023-05-31", "ru");
+    let places: Vec<String> = villages.iter().map(|r| r["places"].to_string()).collect();
+    assert_eq!(places, vec![r#"["Myurishen"]"#.to_string(), r#"["Saribaba"]"#.to_string()], "{villages:?}");
     // A place taken, dated by a month in the prepositional case at the start of a sentence.
     let taken = records_in("История\n\nВ мае 1992 года армянские формирования взяли Шуши.\n", "2023-05-31", "ru");
     assert!(taken.iter().any(|r| r["type"] == "armed_clash" && r["date"] == "1992-05" && r["places"] == serde_json::json!(["Shusha"])), "{taken:?}");
