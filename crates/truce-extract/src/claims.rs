@@ -41,6 +41,11 @@ fn alleging_re() -> &'static Pattern {
     RE.get_or_init(|| Pattern::new(r"(?i)\b(?:alleging|claiming|asserting|accusing|saying)\b").expect("alleging regex"))
 }
 
+fn ru_impersonal_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"(?i)(?:сообщили|заявили|отметили|уточнили|подчеркнули|утверждают|заявляют|сообщают|рассказали|пояснили|добавили|напомнили|считают|назвали|отвергли|опровергли)").expect("impersonal regex"))
+}
+
 fn report_of_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
@@ -185,6 +190,18 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
             speakers.push(speaker_of(x, "according_to"));
         }
     }
+    // "сообщили в Минобороны России", "как отметили в министерстве", "В МИД Армении заявили":
+    // Russian names the body a statement came from with "в" and an impersonal plural verb.
+    for x in speaking(mentions, start, end) {
+        let lead = text[crate::lexicon::floor_char(text, x.start.saturating_sub(40).max(start))..x.start].to_lowercase();
+        let after = &text[x.end..crate::lexicon::floor_char(text, (x.end + 40).min(end))];
+        let in_body = lead.ends_with("в ") || lead.ends_with("во ");
+        let verb_before = ru_impersonal_re().find_iter(&lead).last().is_some_and(|v| lead[v.end()..].trim() == "в" || lead[v.end()..].trim() == "во");
+        let verb_after = ru_impersonal_re().find(after).is_some_and(|v| after[..v.start()].trim_matches([' ', ',']).is_empty() || after[..v.start()].trim_matches([' ', ',']).split_whitespace().count() <= 2);
+        if in_body && (verb_before || verb_after) && !speakers.iter().any(|s| s.name == x.name) {
+            speakers.push(speaker_of(x, "subject"));
+        }
+    }
     // "the information spread by X", "Claims by X that", "the report of X", "X's allegation".
     for x in speaking(mentions, start, end) {
         let lead = &text[crate::lexicon::floor_char(text, x.start.saturating_sub(45).max(start))..x.start];
@@ -208,7 +225,10 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
         let (vs, ve) = (start + v.start(), start + v.end());
         // "Armenia said": a country right before the verb speaks through whoever speaks for it.
         let mut subj: Vec<Speaker> = country_sides(start, vs).map(|(name, side)| Speaker { name, side, how: "country", span: (vs, vs) }).into_iter().collect();
-        if subj.is_empty() {
+        // "..., сообщили в Минобороны России": the body after "в" speaks, not what comes before.
+        let after_verb = sentence[v.end()..].trim_start().to_lowercase();
+        let body_after = (after_verb.starts_with("в ") || after_verb.starts_with("во ")) && speaking(mentions, ve, end).next().is_some_and(|m| m.start - ve <= 5);
+        if subj.is_empty() && !body_after {
             subj = subjects_before(text, mentions, start, vs);
         }
         // "..., which Russia said was inside its zone": the relative clause's speaker, not the sentence's.
@@ -291,6 +311,26 @@ mod tests {
         let outlet = Outlet { name: "the outlet".into(), known: false, actor: None };
         let mentions = mention::find(sentence, Lexicon::builtin(), &outlet);
         attribute(sentence, &mentions, 0, sentence.len(), &|_, _| None).denier.map(|d| d.name)
+    }
+
+    fn speakers_of(text: &str) -> Vec<String> {
+        let outlet = Outlet { name: "the outlet".into(), known: false, actor: None };
+        let mentions = mention::find(text, Lexicon::builtin(), &outlet);
+        // The last sentence of `text`: earlier ones only name what "the ministry" points back at.
+        let start = text.rfind(". ").map_or(0, |i| i + 2);
+        attribute(text, &mentions, start, text.len(), &|_, _| None).speakers.into_iter().map(|s| s.name).collect()
+    }
+
+    #[test]
+    fn russian_names_the_body_a_statement_came_from_with_v() {
+        assert_eq!(speakers_of("Российские миротворцы сопроводили колонну, сообщили в Минобороны России."), vec!["Ministry of Defense of Russia"]);
+        assert_eq!(speakers_of("В МИД Армении заявили, что огонь открыли азербайджанские военные."), vec!["Ministry of Foreign Affairs of Armenia"]);
+        assert_eq!(
+            speakers_of("Минобороны России опубликовало бюллетень. Как отметили в министерстве, пост выставлен у Гюлятага."),
+            vec!["Ministry of Defense of Russia"]
+        );
+        // "в" with a place, not a body: no speaker.
+        assert!(speakers_of("В Шуше прошла акция.").is_empty());
     }
 
     #[test]

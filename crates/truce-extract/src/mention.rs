@@ -89,7 +89,7 @@ fn media_res() -> &'static [Pattern; 2] {
 fn coref_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:the (?:same )?(?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?:same )?(?P<service>(?:border |security |press )?service)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she)|(?P<it>it))\b")
+        Pattern::new(r"(?i)\b(?:the (?:same )?(?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?:same )?(?P<service>(?:border |security |press )?service)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she)|(?P<it>it))\b|\b(?P<ministry_ru>министерств[оеау]|ведомств[оеау]|военн(?:ое|ом|ого|ому) ведомств[оеау])\b")
             .expect("coref regex")
     })
 }
@@ -255,7 +255,7 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
             continue;
         }
         let earlier = out.iter().rev().filter(|x| x.end <= m.start());
-        let target = if c.name("ministry").is_some() {
+        let target = if c.name("ministry").is_some() || c.name("ministry_ru").is_some() {
             earlier.clone().find(|x| x.kind == ActorKind::Ministry)
         } else if c.name("service").is_some() {
             // "the service added": the latest service, agency or ministry named.
