@@ -1,4 +1,5 @@
-//! English verb forms for the trigger lexicon.
+//! English verb forms for the trigger lexicon, and Russian case forms of the actor lexicon's
+//! noun phrases.
 //!
 //! Reports tell the same act in every tense: a wire writes "troops captured six soldiers",
 //! a chronology "27 May – six soldiers are captured", a headline "Azerbaijan hands over ten
@@ -171,6 +172,89 @@ pub fn expand(pattern: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// Case forms of one Russian word (nominative, genitive, dative, accusative, instrumental,
+/// prepositional), each with its alternatives; None for a word that does not decline here.
+fn russian_word_cases(w: &str) -> Option<[Vec<String>; 6]> {
+    if w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase()) {
+        return None; // abbreviations: ВС, МИД
+    }
+    let lower = w.to_lowercase();
+    let n = w.chars().count();
+    let stem = |k: usize| -> String { w.chars().take(n.saturating_sub(k)).collect() };
+    let make = |k: usize, endings: [&[&str]; 6]| -> [Vec<String>; 6] { endings.map(|alts| alts.iter().map(|e| format!("{}{e}", stem(k))).collect()) };
+    let prev = lower.chars().rev().nth(2);
+    Some(if lower.ends_with("ые") {
+        make(2, [&["ые"], &["ых"], &["ым"], &["ые", "ых"], &["ыми"], &["ых"]])
+    } else if lower.ends_with("ие") {
+        make(2, [&["ие"], &["их"], &["им"], &["ие", "их"], &["ими"], &["их"]])
+    } else if lower.ends_with("ния") {
+        // Plural neuter nouns: формирования, подразделения.
+        make(1, [&["я"], &["й"], &["ям"], &["я"], &["ями"], &["ях"]])
+    } else if lower.ends_with("цы") {
+        make(1, [&["ы"], &["ев"], &["ам"], &["ев"], &["ами"], &["ах"]])
+    } else if lower.ends_with("ки") || lower.ends_with("ги") || lower.ends_with("хи") {
+        make(1, [&["и"], &["ов"], &["ам"], &["ов", "и"], &["ами"], &["ах"]])
+    } else if lower.ends_with('ы') {
+        make(1, [&["ы"], &["", "ов"], &["ам"], &["ы", "", "ов"], &["ами"], &["ах"]])
+    } else if lower.ends_with("ая") {
+        make(2, [&["ая"], &["ой"], &["ой"], &["ую"], &["ой"], &["ой"]])
+    } else if lower.ends_with("ый") {
+        make(2, [&["ый"], &["ого"], &["ому"], &["ый", "ого"], &["ым"], &["ом"]])
+    } else if lower.ends_with("ий") {
+        let g = if matches!(prev, Some('к' | 'г' | 'х')) { ["ого", "ому", "ом"] } else { ["его", "ему", "ем"] };
+        make(2, [&["ий"], &[g[0]], &[g[1]], &["ий", g[0]], &["им"], &[g[2]]])
+    } else if lower.ends_with("ия") {
+        make(2, [&["ия"], &["ии"], &["ии"], &["ию"], &["ией"], &["ии"]])
+    } else if lower.ends_with('а') {
+        let g = if matches!(lower.chars().rev().nth(1), Some('г' | 'к' | 'х' | 'ж' | 'ш' | 'щ' | 'ч')) { "и" } else { "ы" };
+        make(1, [&["а"], &[g], &["е"], &["у"], &["ой"], &["е"]])
+    } else if lower.chars().last().is_some_and(|c| matches!(c, 'б'..='д' | 'ж' | 'з' | 'к'..='н' | 'п'..='т' | 'ф'..='щ')) && lower.chars().all(|c| matches!(c, 'а'..='я' | 'ё' | '-')) {
+        make(0, [&[""], &["а"], &["у"], &["", "а"], &["ом"], &["е"]])
+    } else {
+        return None;
+    })
+}
+
+fn is_russian_adjective(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    ["ые", "ие", "ый", "ий", "ой", "ая", "яя", "ое", "ее"].iter().any(|e| lower.ends_with(e)) && w.chars().count() > 3
+}
+
+/// The other case forms of a Russian noun phrase in the nominative: its leading adjectives
+/// and head noun decline, what follows them (a genitive: "подразделения азербайджанской
+/// армии") stays. "Азербайджанские подразделения" gives "азербайджанских подразделений",
+/// "азербайджанскими подразделениями"...; each also with its first letter in the other case,
+/// since a phrase may open a sentence.
+pub fn russian_phrase_forms(phrase: &str) -> Vec<String> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    if !phrase.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я')) || words.is_empty() {
+        return Vec::new();
+    }
+    // The declining part: adjectives up to the first noun, which declines too.
+    let head = words.iter().position(|w| !is_russian_adjective(w)).unwrap_or(words.len() - 1);
+    let declined: Option<Vec<[Vec<String>; 6]>> = words[..=head].iter().map(|w| russian_word_cases(w)).collect();
+    let Some(declined) = declined else { return Vec::new() };
+    let rest = words[head + 1..].join(" ");
+    let mut out: Vec<String> = Vec::new();
+    for case in 0..6 {
+        let mut forms: Vec<String> = vec![String::new()];
+        for word in &declined {
+            forms = forms.iter().flat_map(|f| word[case].iter().map(move |alt| if f.is_empty() { alt.clone() } else { format!("{f} {alt}") })).collect();
+        }
+        for f in forms {
+            let full = if rest.is_empty() { f } else { format!("{f} {rest}") };
+            let mut cs = full.chars();
+            let first = cs.next().map(|c| if c.is_lowercase() { c.to_uppercase().collect::<String>() } else { c.to_lowercase().collect() }).unwrap_or_default();
+            out.push(format!("{first}{}", cs.as_str()));
+            out.push(full);
+        }
+    }
+    out.retain(|f| f != phrase);
+    out.sort();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +277,22 @@ mod tests {
         assert!(!has("open", "openned"));
         assert!(!has("hit", "hited"));
         assert!(!has("transfer", "transfered"));
+    }
+
+    #[test]
+    fn russian_noun_phrases_decline_up_to_their_head() {
+        let f = russian_phrase_forms("азербайджанские подразделения");
+        for form in ["азербайджанских подразделений", "азербайджанскими подразделениями", "Азербайджанские подразделения", "азербайджанским подразделениям"] {
+            assert!(f.contains(&form.to_string()), "{form}: {f:?}");
+        }
+        let f = russian_phrase_forms("подразделения азербайджанской армии");
+        assert!(f.contains(&"подразделениями азербайджанской армии".to_string()), "{f:?}");
+        assert!(russian_phrase_forms("российские миротворцы").contains(&"российскими миротворцами".to_string()));
+        assert!(russian_phrase_forms("вооруженные силы Азербайджана").contains(&"вооруженных сил Азербайджана".to_string()));
+        assert!(russian_phrase_forms("Армия обороны Нагорного Карабаха").contains(&"Армии обороны Нагорного Карабаха".to_string()));
+        assert!(russian_phrase_forms("азербайджанские пограничники").contains(&"азербайджанскими пограничниками".to_string()));
+        assert!(russian_phrase_forms("ВС Азербайджана").is_empty());
+        assert!(russian_phrase_forms("Armed Forces").is_empty());
     }
 
     #[test]

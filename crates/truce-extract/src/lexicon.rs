@@ -205,6 +205,11 @@ impl Lexicon {
         let mut entries: Vec<ActorEntry> = Vec::new();
         let mut variants: Vec<String> = Vec::new();
         let mut variant_entry: Vec<usize> = Vec::new();
+        // Names written in the lexicon win over case forms derived from another entry's names.
+        let all_names: std::collections::HashSet<String> = data_lines(actors)
+            .filter_map(|(_, line)| line.split('\t').nth(3))
+            .flat_map(|names| names.split('|').map(|n| n.trim().to_string()))
+            .collect();
         for (n, line) in data_lines(actors) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [canonical, side, kind, names] = cols[..] else {
@@ -228,7 +233,15 @@ impl Lexicon {
             let idx = entries.len();
             entries.push(ActorEntry { canonical: canonical.to_string(), side: side.to_string(), kind });
             for name in names.split('|').map(str::trim).filter(|s| !s.is_empty()) {
-                for v in spelling_variants(name) {
+                // Case forms of a Russian phrase match too, unless another actor names them itself.
+                let explicit: Vec<String> = spelling_variants(name);
+                for form in crate::inflect::russian_phrase_forms(name) {
+                    if !all_names.contains(&form) && !variants.contains(&form) {
+                        variants.push(form);
+                        variant_entry.push(idx);
+                    }
+                }
+                for v in explicit {
                     if let Some(prev) = variants.iter().position(|x| x.eq_ignore_ascii_case(&v)) {
                         if variant_entry[prev] != idx {
                             return Err(format!(
