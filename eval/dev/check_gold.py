@@ -21,6 +21,7 @@ conventions in README.md:
     the cleaned text of the page's <article> element, i.e. not in menus,
     footers or "related news" lists.
 It also checks the manifest (columns, dates, language, url, word counts).
+Documents that tell no event are listed in SET/no_events.txt (one file name per line).
 --fix-spans rewrites the spans of .txt records whose text occurs exactly once.
 Exit status 1 when anything is wrong.
 """
@@ -317,7 +318,13 @@ def main(argv):
         if count > 1:
             errors.append(f"duplicate record ({count}x): {key[:120]}")
     docs_with_gold = {r["doc"] for _, r in records}
-    for name in sorted(set(manifest) - docs_with_gold):
+    # A set may hold reports that tell no event at all (a precision test); it lists
+    # them, one file name per line, in SET/no_events.txt.
+    no_events_path = gold_path.parent / "no_events.txt"
+    no_events = set(no_events_path.read_text().split()) if no_events_path.exists() else set()
+    for name in sorted(no_events & docs_with_gold):
+        errors.append(f"no_events.txt lists {name}, which has gold records")
+    for name in sorted(set(manifest) - docs_with_gold - no_events):
         errors.append(f"manifest {name}: no gold records")
 
     recs = [r for _, r in records]

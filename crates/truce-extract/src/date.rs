@@ -327,7 +327,7 @@ fn rules() -> &'static Rules {
             r("day_before_yesterday", f(r"позавчера"), |_| Some(Expr::DaysAgo(2))),
             r("previous_day", f(r"накануне"), |_| Some(Expr::DaysAgo(1))),
             r("last_unit", f(r"на прошлой неделе"), |_| Some(Expr::LastUnit(Unit::Week))),
-            r("weekday", f(r"(?:в|во) (?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"), |c| {
+            r("weekday", f(r"(?:в|во) (?:(?:прошл(?:ый|ую|ое)|минувш(?:ий|ую|ее)|прошедш(?:ий|ую|ее)) )?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"), |c| {
                 let name = c.name("wd")?.as_str();
                 let wd = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"].iter().position(|w| *w == name)?;
                 Some(Expr::Weekday { weekday: wd as u8, strict: false })
@@ -404,6 +404,10 @@ pub fn find(text: &str) -> Vec<RawDate> {
                     end = d.end() + text[d.end()..].find(|ch: char| !matches!(ch, 's' | 't' | 'n' | 'd' | 'r' | 'h')).unwrap_or(0).min(2);
                 }
             if !plausible(&expr) {
+                continue;
+            }
+            // "on 3, 7 and 12 May": days listed, not a range from the 7th to the 12th.
+            if rule.name == "day_range" && whole.as_str().contains(" and ") && text[..start].trim_end().strip_suffix(',').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit())) {
                 continue;
             }
             // "born in 1987" dates a person, not an event.
@@ -674,6 +678,8 @@ mod tests {
         assert_eq!(resolve_all("во время боёв 13–14 сентября 2022 года", "2023-05-17"), vec![("2022-09-13".into(), Some("2022-09-14".into()))]);
         assert_eq!(resolve_all("Накануне в Брюсселе", "2023-05-14"), vec![("2023-05-13".into(), None)]);
         assert_eq!(resolve_all("В понедельник наблюдатели", "2023-05-17"), vec![("2023-05-15".into(), None)]);
+        assert_eq!(resolve_all("в прошлый четверг в Кельбаджарском районе", "2023-05-17"), vec![("2023-05-11".into(), None)]);
+        assert_eq!(resolve_all("в минувшую пятницу был передан", "2023-05-17"), vec![("2023-05-12".into(), None)]);
         assert_eq!(resolve_all("На прошлой неделе служба", "2023-05-17"), vec![("2023-05-08".into(), Some("2023-05-14".into()))]);
         assert_eq!(resolve_all("во вторник", "2023-03-09"), vec![("2023-03-07".into(), None)]);
         assert_eq!(resolve_all("в ноябре 2020 года и ноября 2021 года", "2022-03-26"), vec![("2020-11".into(), None), ("2021-11".into(), None)]);

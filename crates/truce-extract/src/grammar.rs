@@ -747,8 +747,33 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 }
                 elided_dated.push(second);
             }
+            // "3, 7 и 12 мая ... подвергли обстрелу", "on 3, 7 and 12 May": one act on each day listed.
+            let mut listed: Vec<Candidate> = Vec::new();
+            if let Some(m) = day_list_re().captures(sent) {
+                let days: Vec<u8> = m.name("days").map_or("", |d| d.as_str()).split(|c: char| !c.is_ascii_digit()).filter_map(|d| d.parse().ok()).collect();
+                let last: Option<u8> = m.name("last").and_then(|d| d.as_str().parse().ok());
+                let all: Vec<u8> = days.iter().copied().chain(last).collect();
+                for c in sent_cands.iter_mut().filter(|c| c.date_end.is_none()) {
+                    let Some(d) = c.date.filter(PartialDate::is_full) else { continue };
+                    if !d.day().is_some_and(|day| all.contains(&day)) || all.len() < 2 {
+                        continue;
+                    }
+                    note!(explain, decisions, "{}: one occurrence on each of the days listed ({:?})", c.event_type, m.get(0).map_or("", |x| x.as_str()));
+                    for day in &all {
+                        let Some(on) = d.year().zip(d.month()).and_then(|(y, mo)| PartialDate::ymd(y, mo, *day)) else { continue };
+                        if Some(on) == c.date {
+                            continue;
+                        }
+                        let mut other = c.clone();
+                        other.date = Some(on);
+                        other.rules.push("split:day_list".into());
+                        listed.push(other);
+                    }
+                }
+            }
             sent_cands.extend(elided);
             sent_cands.extend(elided_dated);
+            sent_cands.extend(listed);
             if cas.killed.is_some() || cas.injured.is_some() {
                 let ci = sent_cands.iter().position(|c| VIOLENT.contains(&c.event_type)).unwrap_or(0);
                 sent_cands[ci].killed = cas.killed;
@@ -1212,8 +1237,12 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     let after_end = crate::lexicon::floor_char(text, (end + 30).min(text.len()));
     let after = text[end..after_end].to_lowercase();
     // "нарушений режима прекращения огня не зафиксировано": the Russian verb comes after, a few words on.
-    let ru_negated_after = after.split(['.', ';', ',']).next().is_some_and(|clause| {
-        [" не зафиксирован", " не выявлен", " не отмечен", " не было", " не допущен", " не зарегистрирован"].iter().any(|p| clause.contains(p))
+    // Cyrillic letters take two bytes: the Russian clause gets a longer window.
+    let ru_after = text[end..crate::lexicon::floor_char(text, (end + 120).min(text.len()))].to_lowercase();
+    let ru_negated_after = ru_after.split(['.', ';', ',']).next().is_some_and(|clause| {
+        [" не зафиксирован", " не зафиксировал", " не выявлен", " не выявил", " не отмечен", " не было", " не допущен", " не допустил", " не зарегистрирован"]
+            .iter()
+            .any(|p| clause.contains(p))
     });
     if ru_negated_after || [" were not", " was not", " have not been", " has not been", " are not", " is not", " did not"].iter().any(|p| after.starts_with(p)) {
         return Some("negated after the trigger".into());
@@ -1255,6 +1284,11 @@ fn adjectival(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Opt
 fn civilian_crossing_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:civilians?|villagers?|residents?|citizens?|shepherds?|farmers?|herders?|man|woman|teenagers?|by mistake|accidentally|strayed|got lost|lost (?:his|her|their) way)\b|жител[а-яё]*|гражданск[а-яё]*|граждан[а-яё]*|пастух[а-яё]*|по ошибке|случайно|заблудил[а-яё]*")
+}
+
+fn day_list_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?P<days>[0-3]?\d(?:, [0-3]?\d)*),? (?:и|and) (?P<last>[0-3]?\d)(?:st|nd|rd|th)? (?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|January|February|March|April|May|June|July|August|September|October|November|December)")
 }
 
 fn captured_after_re() -> &'static Pattern {
@@ -1733,6 +1767,11 @@ fn merge_document(cands: Vec<Candidate>) -> Vec<Candidate> {
 
 fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     if a.event_type != b.event_type || a.retaliation != b.retaliation {
+        return false;
+    }
+    // A sentence split into several occurrences (days listed, counts elided) stays split.
+    let split = |c: &Candidate| c.rules.iter().any(|r| r.starts_with("split:"));
+    if a.sentence == b.sentence && (split(a) || split(b)) && (a.date != b.date || a.places != b.places) {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.episode, &b.episode) {

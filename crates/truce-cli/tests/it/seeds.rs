@@ -570,6 +570,22 @@ fn the_date_a_comparison_counts_from_dates_nothing_and_the_same_day_is_the_day_t
 }
 
 #[test]
+fn days_listed_together_are_one_occurrence_each() {
+    for (text, lang) in [
+        ("Заявление\n\n3, 7 и 12 мая 2022 года подразделения вооружённых сил Армении подвергли обстрелу позиции в Кельбаджарском районе.\n", "ru"),
+        ("Statement\n\nOn 3, 7 and 12 May 2022, units of the Armenian armed forces subjected to fire positions in the Kalbajar district.\n", "en"),
+    ] {
+        let events = records_in(text, "2022-05-31", lang);
+        let mut dates: Vec<String> = events.iter().filter(|r| r["type"] == "firing").map(|r| r["date"].as_str().unwrap_or_default().to_string()).collect();
+        dates.sort();
+        assert_eq!(dates, vec!["2022-05-03", "2022-05-07", "2022-05-12"], "{events:?}");
+    }
+    // A Russian bulletin's zero count, its verb a few words on, records nothing.
+    let none = records_in("Сводка\n\nПередвижений военной техники в районе Джермука не отмечено, обстрелов не было.\n\nКонтингент за сутки нарушений режима прекращения огня не зафиксировал.\n", "2022-05-31", "ru");
+    assert!(none.is_empty(), "{none:?}");
+}
+
+#[test]
 fn a_war_told_by_its_start_ends_when_the_named_war_ended() {
     let events = records_published("Analysis\n\nThe war that began on 27 September 2020 broke that stalemate.\n", "2023-05-07");
     let war = events.iter().find(|r| r["type"] == "armed_clash").expect("the war");
@@ -606,6 +622,11 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("в Агдамском районе на противотанковой мине подорвался трактор.", "mine_incident"),
         ("миротворцы выставили у Мюришена временный пост.", "deployment"),
         ("зафиксировано передвижение колонны грузовиков из Ханкенди.", "military_movement"),
+        ("группа военнослужащих пыталась продвинуться к селу Верин Шоржа.", "infiltration"),
+        ("после этого началась полномасштабная война.", "armed_clash"),
+        ("в Азербайджане по-прежнему остаются около тридцати армянских пленных.", "arrest"),
+        ("все задержанные были отпущены после составления протоколов.", "arrest"),
+        ("в Лачинском районе были обнаружены 22 противопехотные мины, недавно установленные формированиями.", "mine_laying"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} мая 2023 года {s}\n\n", i + 1)).collect();
     let events = records_in(&format!("Хроника\n\n{text}"), "2023-05-31", "ru");
