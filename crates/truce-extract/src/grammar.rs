@@ -438,6 +438,11 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 note!(explain, decisions, "{} {surface:?}: skipped, weak trigger beside a stronger violent one", t.event_type);
                 continue;
             }
+            // "a mudflow blocked the road": nature closes roads too; that restricts nobody's passage by intent.
+            if t.event_type == EventType::Restriction && natural_cause_re().is_match(sent) {
+                note!(explain, decisions, "{} {surface:?}: skipped, a natural cause", t.event_type);
+                continue;
+            }
             // "fired on the village and damaged a school": the damage is what the fire did.
             if t.event_type == EventType::Looting && strong_violent && damage_re().is_match(surface) {
                 note!(explain, decisions, "{} {surface:?}: skipped, damage done by the violence the sentence tells", t.event_type);
@@ -1284,6 +1289,11 @@ fn adjectival(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Opt
 fn civilian_crossing_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:civilians?|villagers?|residents?|citizens?|shepherds?|farmers?|herders?|man|woman|teenagers?|by mistake|accidentally|strayed|got lost|lost (?:his|her|their) way)\b|жител[а-яё]*|гражданск[а-яё]*|граждан[а-яё]*|пастух[а-яё]*|по ошибке|случайно|заблудил[а-яё]*")
+}
+
+fn natural_cause_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:mudflows?|landslides?|rockfalls?|avalanches?|snowfall|snowstorms?|blizzards?|heavy (?:rain|snow)|floods?|flooding|storms?|earthquakes?)\b|оползн[а-яё]*|сел[ья] |снегопад[а-яё]*|наводнени[а-яё]*|паводк[а-яё]*|лавин[а-яё]*")
 }
 
 fn day_list_re() -> &'static Pattern {

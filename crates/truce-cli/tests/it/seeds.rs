@@ -12,9 +12,9 @@ const SEED_F1_FLOOR: f64 = 0.91;
 /// The same on the development set (0.934 reached).
 const DEV_F1_FLOOR: f64 = 0.91;
 /// The same on the held-out sets, each written blind to the rules (blind scores 0.760,
-/// 0.657, 0.769, 0.757, 0.688, 0.729 and 0.635 when first run; 0.978, 0.890, 0.949, 0.920, 0.917, 0.864
-/// and 0.869 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 7] = [
+/// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764 and 0.686 when first run; 0.978, 0.890, 0.949,
+/// 0.920, 0.909, 0.873, 0.869, 0.882 and 0.875 reached since).
+const HELDOUT_F1_FLOORS: [(&str, f64); 9] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
@@ -22,6 +22,8 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 7] = [
     ("eval/heldout5", 0.89),
     ("eval/heldout6", 0.84),
     ("eval/heldout7", 0.84),
+    ("eval/heldout8", 0.86),
+    ("eval/heldout9", 0.85),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -481,6 +483,12 @@ fn verbs_in_every_tense_and_voice_are_found() {
         ("the authorities halted cargo traffic at the Lachin checkpoint.", "restriction"),
         ("a column of about 15 Azerbaijani military trucks left Shusha.", "military_movement"),
         ("the road near Lachin had been mined by the Armenian armed forces.", "mine_laying"),
+        ("army positions came under fire from the Basarkechar direction; small arms and machine guns near Kalbajar.", "firing"),
+        ("Monitors of the EU Mission in Armenia (EUMA) visited Tegh.", "deployment"),
+        ("the corridor was placed under the control of the Russian peacekeepers near Lachin.", "deployment"),
+        ("Azerbaijani units moved several kilometres into Armenian territory near Verin Shorzha.", "deployment"),
+        ("Russian peacekeepers abandoned their post at Gulyatagh.", "deployment"),
+        ("the working group met at its session in Moscow.", "agreement"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {} May 2023, {s}\n\n", i + 1)).collect();
     let events = records_published(&format!("Phrasings\n\n{text}"), "2023-05-31");
@@ -527,6 +535,9 @@ fn a_count_elided_after_and_is_a_second_occurrence_elsewhere() {
     // "нарушений ... не зафиксировано" records none.
     let none = records_in("Бюллетень\n\nЗа прошедшие сутки нарушений режима прекращения огня не зафиксировано.\n", "2023-05-07", "ru");
     assert!(none.iter().all(|r| r["type"] != "firing"), "{none:?}");
+    // A road a mudflow blocked restricts nobody's passage by intent.
+    let nature = records_published("Weather\n\nOn 6 May 2023, heavy rain caused a mudflow that blocked the road between Kapan and Goris.\n", "2023-05-07");
+    assert!(nature.iter().all(|r| r["type"] != "restriction"), "{nature:?}");
     // "None of our units opened fire" opens no fire.
     let denied = records_published("Statement\n\nOn 8 May 2023, none of our units opened fire near Tegh.\n", "2023-05-08");
     assert!(denied.iter().all(|r| r["type"] != "firing"), "{denied:?}");
