@@ -1303,7 +1303,7 @@ fn day_list_re() -> &'static Pattern {
 
 fn captured_after_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)^(?: (?:district|region|town|city|village))?,? (?:was|were|had been|has been) (?:seized|captured|occupied|taken|liberated|recaptured|retaken)\b|^ (?:был[аио]? )?(?:захвачен[аоы]?|занят[аоы]?|взят[аоы]?|освобожд[её]н[аоы]?)")
+    re(&RE, r"(?i)^(?: (?:district|region|town|city|village))?,? (?:was|were|had been|has been) (?:seized|captured|occupied|taken|liberated|recaptured|retaken)\b|^ (?:был[аио]? )?(?:захвачен[аоы]?|занят[аоы]?|взят[аоы]?|освобожд[её]н[аоы]?)(?:[\s,.;:!?»)]|$)")
 }
 
 fn elided_marker_re() -> &'static Pattern {
@@ -1770,6 +1770,35 @@ fn merge_document(cands: Vec<Candidate>) -> Vec<Candidate> {
         match target {
             Some(i) => absorb(&mut out[i], c),
             None => out.push(c),
+        }
+    }
+    // "Two soldiers were killed in an exchange of fire near X; the ministry said the other side
+    // had fired first": one side's account of who fired is the clash told nearby, same day, same place.
+    let mut i = 0;
+    while i < out.len() {
+        let f = &out[i];
+        let clash = (f.event_type == EventType::Firing && !f.retaliation && f.date.is_some_and(|d| d.is_full()))
+            .then(|| {
+                out.iter().position(|c| {
+                    c.event_type == EventType::ArmedClash
+                        && c.episode.is_none()
+                        && c.date == f.date
+                        && c.sentence.abs_diff(f.sentence) <= 3
+                        // Its places all the clash's: fire on towns the clash did not reach is its own.
+                        && f.places.iter().all(|p| c.places.iter().any(|q| q.1 == p.1))
+                        && !(f.places.is_empty() && c.places.is_empty())
+                })
+            })
+            .flatten();
+        match clash {
+            Some(j) => {
+                let mut f = out.remove(i);
+                f.event_type = EventType::ArmedClash;
+                f.rules.push("merge:account_of_the_clash".into());
+                let j = if j > i { j - 1 } else { j };
+                absorb(&mut out[j], f);
+            }
+            None => i += 1,
         }
     }
     out

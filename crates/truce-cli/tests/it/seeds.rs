@@ -597,6 +597,21 @@ fn days_listed_together_are_one_occurrence_each() {
 }
 
 #[test]
+fn one_sides_account_of_who_fired_is_the_clash_told_beside_it() {
+    let events = records_published(
+        "Wire\n\nTwo soldiers were killed on 8 March 2023 in an exchange of fire near Shusha. \
+         The Azerbaijani Ministry of Defense said Armenian formations had fired first at its positions near Shusha on 8 March 2023.\n\n\
+         On 9 March 2023 Azerbaijani forces shelled Goris.\n",
+        "2023-03-10",
+    );
+    let kinds: Vec<(&str, &str)> = events.iter().map(|r| (r["type"].as_str().unwrap_or(""), r["date"].as_str().unwrap_or(""))).collect();
+    assert_eq!(kinds, vec![("armed_clash", "2023-03-08"), ("firing", "2023-03-09")], "{events:?}");
+    // "Освобождение" frees people; it takes no town.
+    let freed = records_in("Тест\n\nВ Баку освобождение пленных назвали гуманитарным шагом.\n", "2023-03-10", "ru");
+    assert!(freed.iter().all(|r| r["type"] != "armed_clash"), "{freed:?}");
+}
+
+#[test]
 fn a_war_told_by_its_start_ends_when_the_named_war_ended() {
     let events = records_published("Analysis\n\nThe war that began on 27 September 2020 broke that stalemate.\n", "2023-05-07");
     let war = events.iter().find(|r| r["type"] == "armed_clash").expect("the war");
