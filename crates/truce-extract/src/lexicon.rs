@@ -306,15 +306,26 @@ impl Lexicon {
             };
             windows.dedup();
             for (from, to) in windows {
-                for m in tt.scanners.iter().flat_map(|s| s.find_iter(&text[from..to])) {
-                    let (start, end) = (from + m.start(), from + m.end());
-                    // Patterns without ASCII boundaries must still start a word.
-                    if text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
-                        continue;
+                let hay = &text[from..to];
+                for scanner in &tt.scanners {
+                    let mut pos = 0;
+                    while let Some(m) = scanner.find_at(hay, pos) {
+                        let (start, end) = (from + m.start(), from + m.end());
+                        // Patterns without ASCII boundaries must still start a word; a match
+                        // inside a word ("на" in "района") is dropped, and the search goes on
+                        // from the next character, not past it, so the word's own match is found.
+                        if text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                            pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                            continue;
+                        }
+                        let rest = &text[start..];
+                        let pattern = tt.patterns.iter().position(|p| p.anchored.is_match(rest)).unwrap_or(0);
+                        hits.push(TriggerHit { event_type: tt.event_type, start, end, pattern, flags: tt.patterns[pattern].flags });
+                        pos = if m.end() > m.start() { m.end() } else { m.end() + 1 };
+                        if pos > hay.len() {
+                            break;
+                        }
                     }
-                    let rest = &text[start..];
-                    let pattern = tt.patterns.iter().position(|p| p.anchored.is_match(rest)).unwrap_or(0);
-                    hits.push(TriggerHit { event_type: tt.event_type, start, end, pattern, flags: tt.patterns[pattern].flags });
                 }
             }
         }

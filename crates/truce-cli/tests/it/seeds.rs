@@ -653,6 +653,8 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("в Азербайджане по-прежнему остаются около тридцати армянских пленных.", "arrest"),
         ("все задержанные были отпущены после составления протоколов.", "arrest"),
         ("в Лачинском районе были обнаружены 22 противопехотные мины, недавно установленные формированиями.", "mine_laying"),
+        // "на" inside "района" must not hide the match that starts at the word "на".
+        ("у села Ахмедбейли Физулинского района на противотанковой мине подорвался грузовик.", "mine_incident"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} мая 2023 года {s}\n\n", i + 1)).collect();
     let events = records_in(&format!("Хроника\n\n{text}"), "2023-05-31", "ru");
