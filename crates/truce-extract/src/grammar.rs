@@ -117,7 +117,7 @@ fn re(cell: &'static OnceLock<Pattern>, pat: &str) -> &'static Pattern {
 /// Words that make what follows hypothetical, demanded or negated: not an event.
 fn modal_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|(?-i:may)|can|cannot|won't|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|не допустить|может|могут|должны)\b")
+    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|(?-i:may)|can|cannot|won't|as if|as though|как будто|словно|как под|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|не допустить|может|могут|должны)\b")
 }
 
 /// Purpose clauses reach far: "In order to prevent the transportation of manpower, ammunition, mines, ...".
@@ -1308,7 +1308,7 @@ fn captured_after_re() -> &'static Pattern {
 
 fn elided_marker_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)(?:,|;) (?:and |а |while |whereas )")
+    re(&RE, r"(?i)(?:,|;) (?:and |а |while |whereas )|,? and (?:again|later|then|once more) ")
 }
 
 fn war_begun_re() -> &'static Pattern {

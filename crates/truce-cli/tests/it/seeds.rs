@@ -12,9 +12,9 @@ const SEED_F1_FLOOR: f64 = 0.91;
 /// The same on the development set (0.934 reached).
 const DEV_F1_FLOOR: f64 = 0.91;
 /// The same on the held-out sets, each written blind to the rules (blind scores 0.760,
-/// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764 and 0.686 when first run; 0.978, 0.890, 0.949,
-/// 0.920, 0.909, 0.873, 0.869, 0.882 and 0.875 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 9] = [
+/// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712 and 0.773 when first run; 0.978,
+/// 0.890, 0.949, 0.920, 0.909, 0.873, 0.869, 0.901, 0.886, 0.874 and 0.927 reached since).
+const HELDOUT_F1_FLOORS: [(&str, f64); 11] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
@@ -22,8 +22,10 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 9] = [
     ("eval/heldout5", 0.89),
     ("eval/heldout6", 0.84),
     ("eval/heldout7", 0.84),
-    ("eval/heldout8", 0.86),
-    ("eval/heldout9", 0.85),
+    ("eval/heldout8", 0.88),
+    ("eval/heldout9", 0.86),
+    ("eval/heldout10", 0.85),
+    ("eval/heldout11", 0.90),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -136,6 +138,16 @@ fn records_in(text: &str, published: &str, language: &str) -> Vec<serde_json::Va
     let out = truce(&["extract", path_str(&file), "--manifest", path_str(&manifest)]);
     assert!(out.status.success(), "extract failed: {}", stderr(&out));
     stdout(&out).lines().map(|line| serde_json::from_str(line).expect("JSON line")).collect()
+}
+
+/// A different day of 2023 for each line of a phrasing table, so that no two lines merge:
+/// "3 May 2023" / "3 мая 2023 года", moving into June after the 28th.
+fn day_of_2023(i: usize, language: &str) -> String {
+    let (day, month) = (i % 28 + 1, i / 28);
+    match language {
+        "ru" => format!("{day} {} 2023 года", ["мая", "июня", "июля"][month]),
+        _ => format!("{day} {} 2023", ["May", "June", "July"][month]),
+    }
 }
 
 fn places_by_type(text: &str) -> Vec<(String, Vec<String>)> {
@@ -443,8 +455,8 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("the foreign ministers held talks in Washington.", "agreement"),
         ("Russian peacekeepers escorted a convoy of trucks through the Lachin corridor.", "transit"),
     ];
-    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {} May 2023, {s}\n\n", i + 1)).collect();
-    let events = records_published(&format!("Phrasings\n\n{text}"), "2023-05-31");
+    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {}, {s}\n\n", day_of_2023(i, "en"))).collect();
+    let events = records_published(&format!("Phrasings\n\n{text}"), "2023-07-31");
     for (sentence, ty) in cases {
         let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
         assert!(found, "no {ty} for {sentence:?}");
@@ -489,9 +501,18 @@ fn verbs_in_every_tense_and_voice_are_found() {
         ("Azerbaijani units moved several kilometres into Armenian territory near Verin Shorzha.", "deployment"),
         ("Russian peacekeepers abandoned their post at Gulyatagh.", "deployment"),
         ("the working group met at its session in Moscow.", "agreement"),
+        ("a Bayraktar TB2 struck a Defense Army position near Farrukh.", "firing"),
+        ("a resident of Verin Shorzha ploughing a field was shot at from the Azerbaijani positions.", "firing"),
+        ("units of the Azerbaijani armed forces have remained on the sovereign territory of Armenia near Sotk.", "deployment"),
+        ("Azerbaijani servicemen drove off 37 head of cattle from a pasture near Verin Shorzha.", "looting"),
+        ("the President of the European Council brought the two leaders together in Brussels.", "agreement"),
+        ("Secretary of State Antony Blinken hosted them in Washington.", "agreement"),
+        ("the ICRC facilitated the handover of the remains of six people across the border near Gazakh.", "transit"),
+        ("two boys were injured by an unexploded submunition near Martuni.", "mine_incident"),
+        ("the EU mission began patrolling near Jermuk.", "deployment"),
     ];
-    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {} May 2023, {s}\n\n", i + 1)).collect();
-    let events = records_published(&format!("Phrasings\n\n{text}"), "2023-05-31");
+    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {}, {s}\n\n", day_of_2023(i, "en"))).collect();
+    let events = records_published(&format!("Phrasings\n\n{text}"), "2023-07-31");
     for (sentence, ty) in cases {
         let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
         assert!(found, "no {ty} for {sentence:?}: {events:?}");
@@ -535,6 +556,9 @@ fn a_count_elided_after_and_is_a_second_occurrence_elsewhere() {
     // "нарушений ... не зафиксировано" records none.
     let none = records_in("Бюллетень\n\nЗа прошедшие сутки нарушений режима прекращения огня не зафиксировано.\n", "2023-05-07", "ru");
     assert!(none.iter().all(|r| r["type"] != "firing"), "{none:?}");
+    // A simile is no fire: "как под обстрелом цен", "as if under fire".
+    let simile = records_in("Рынок\n\n5 мая 2023 года продавцы в Ханкенди жили как под обстрелом цен.\n", "2023-05-07", "ru");
+    assert!(simile.iter().all(|r| r["type"] != "firing"), "{simile:?}");
     // A road a mudflow blocked restricts nobody's passage by intent.
     let nature = records_published("Weather\n\nOn 6 May 2023, heavy rain caused a mudflow that blocked the road between Kapan and Goris.\n", "2023-05-07");
     assert!(nature.iter().all(|r| r["type"] != "restriction"), "{nature:?}");
@@ -655,9 +679,15 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("в Лачинском районе были обнаружены 22 противопехотные мины, недавно установленные формированиями.", "mine_laying"),
         // "на" inside "района" must not hide the match that starts at the word "на".
         ("у села Ахмедбейли Физулинского района на противотанковой мине подорвался грузовик.", "mine_incident"),
+        ("выстрелом с азербайджанского поста был ранен пастух из села Аветараноц.", "firing"),
+        ("азербайджанскими военнослужащими был угнан скот у села Авдур.", "looting"),
+        ("зафиксировано более тридцати случаев стрельбы у Сотка.", "firing"),
+        ("на родину вернулись рядовые, задержанные армянскими военными у Верин Шоржи.", "arrest"),
+        ("наши первые подразделения вошли в Степанакерт.", "deployment"),
+        ("из Гориса в Степанакерт по Лачинскому коридору прошли сорок шесть колонн.", "transit"),
     ];
-    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} мая 2023 года {s}\n\n", i + 1)).collect();
-    let events = records_in(&format!("Хроника\n\n{text}"), "2023-05-31", "ru");
+    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} {s}\n\n", day_of_2023(i, "ru"))).collect();
+    let events = records_in(&format!("Хроника\n\n{text}"), "2023-07-31", "ru");
     for (sentence, ty) in cases {
         let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
         assert!(found, "no {ty} for {sentence:?}");
