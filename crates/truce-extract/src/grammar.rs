@@ -913,6 +913,33 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             c.rules.push("casualties:none_reported".into());
         }
     }
+    // "The Azerbaijani side fired", "Azerbaijan launched an operation": in violence a state acts
+    // through its army.
+    for c in merged.iter_mut().filter(|c| VIOLENT.contains(&c.event_type)) {
+        for a in c.actors.iter_mut().filter(|a| a.role != Role::Target) {
+            if let Some(country) = a.name.strip_prefix("Government of").map(str::trim).filter(|c| matches!(*c, "Azerbaijan" | "Armenia")) {
+                let army = format!("Armed Forces of {country}");
+                a.name = army;
+                c.rules.push("actor:state_acts_through_army".into());
+            }
+        }
+        let mut seen = Vec::new();
+        c.actors.retain(|a| {
+            let key = (a.name.clone(), a.role);
+            let fresh = !seen.contains(&key);
+            seen.push(key);
+            fresh
+        });
+    }
+    // "a resident of Chartar was wounded", "обстрелян автомобиль жителя села": people who are
+    // not fighters are the target of the violence the sentence tells.
+    for c in merged.iter_mut().filter(|c| matches!(c.event_type, EventType::Firing | EventType::Attack | EventType::MineIncident | EventType::Looting)) {
+        let said = &text[c.text_span.0..c.text_span.1];
+        if !c.actors.iter().any(|a| a.name.contains("civilians") || a.name.contains("residents")) && civilian_re().is_match(said) {
+            c.actors.push(ActorRole { name: "civilians".into(), role: Role::Target });
+            c.rules.push("actor:civilians_named".into());
+        }
+    }
     // Fire between the two armies has both in it: whoever shoots or retaliates, the other is shot at.
     const ARMIES: [&str; 2] = ["Armed Forces of Azerbaijan", "Armed Forces of Armenia"];
     for c in merged.iter_mut().filter(|c| c.event_type == EventType::Firing) {
@@ -1289,6 +1316,11 @@ fn adjectival(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Opt
 fn civilian_crossing_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:civilians?|villagers?|residents?|citizens?|shepherds?|farmers?|herders?|man|woman|teenagers?|by mistake|accidentally|strayed|got lost|lost (?:his|her|their) way)\b|жител[а-яё]*|гражданск[а-яё]*|граждан[а-яё]*|пастух[а-яё]*|по ошибке|случайно|заблудил[а-яё]*")
+}
+
+fn civilian_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:residents?|villagers?|farmers?|shepherds?|herders?|civilians?|residential|tractor|tractors|pensioners?|schoolchildren|children|child|boys?|girls?|teenagers?)\b|жител[а-яё]*|пастух[а-яё]*|тракторист[а-яё]*|мирн[а-яё]+ (?:жител|населени)[а-яё]*|фермер[а-яё]*|сельхозработник[а-яё]*|дет[еиья][йм]?\b|ребён[а-яё]*|ребен[а-яё]*|подрост[а-яё]*")
 }
 
 fn natural_cause_re() -> &'static Pattern {

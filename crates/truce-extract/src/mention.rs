@@ -243,6 +243,38 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
     out.extend(own);
     out.sort_by_key(|m| m.start);
 
+    // "Azerbaijani and Armenian forces fought", "между армянскими и азербайджанскими
+    // подразделениями": one phrase naming both armies.
+    let mut both = Vec::new();
+    let pairs: Vec<(usize, usize)> = both_armies_re().find_iter(text).map(|m| (m.start(), m.end())).collect();
+    // The phrase is one mention of both; "Armenian forces" inside it is not one of its own.
+    out.retain(|x| !pairs.iter().any(|&(s, e)| x.start >= s && x.end <= e));
+    for &(start, end) in &pairs {
+        if overlaps(&out, start, end) {
+            continue;
+        }
+        for (side, country) in [("az", "Azerbaijan"), ("am", "Armenia")] {
+            both.push(Mention { start, end, name: format!("Armed Forces of {country}"), side: side.into(), kind: ActorKind::Military, how: "both_armies", title: None });
+        }
+    }
+    // "the adversary opened fire" in one side's statement: the other side's army.
+    for m in adversary_re().find_iter(text) {
+        if overlaps(&out, m.start(), m.end()) {
+            continue;
+        }
+        let speaker_side = outlet_side.clone().or_else(|| {
+            out.iter().rev().filter(|x| x.end <= m.start() && m.start() - x.end <= 300 && x.kind.speaks()).find(|x| x.side == "az" || x.side == "am").map(|x| x.side.clone())
+        });
+        let other = match speaker_side.as_deref() {
+            Some("az") => ("am", "Armenia"),
+            Some("am") => ("az", "Azerbaijan"),
+            _ => continue,
+        };
+        both.push(Mention { start: m.start(), end: m.end(), name: format!("Armed Forces of {}", other.1), side: other.0.into(), kind: ActorKind::Military, how: "adversary", title: None });
+    }
+    out.extend(both);
+    out.sort_by_key(|m| m.start);
+
     // Short forms point back at the latest full mention of their kind.
     let mut corefs = Vec::new();
     for c in coref_re().captures_iter(text) {
@@ -312,6 +344,19 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
     out.extend(corefs);
     out.sort_by_key(|m| m.start);
     out
+}
+
+fn both_armies_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(r"(?i)\b(?:azerbaijani and armenian|armenian and azerbaijani) (?:forces|troops|soldiers|servicemen|units|armies|militaries|army units)\b|(?:армянск|азербайджанск)[а-яё]+ и (?:азербайджанск|армянск)[а-яё]+ (?:военнослужащ|подразделени|войск|сил|военн|арми)[а-яё]*")
+            .expect("both armies regex")
+    })
+}
+
+fn adversary_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"(?i)\bthe (?:adversary|enemy|opponent|opposing side)\b|\bпротивник[а-яё]*|вражеск[а-яё]+ (?:сторон|подразделени|позици)[а-яё]*").expect("adversary regex"))
 }
 
 fn own_forces_re() -> &'static Pattern {

@@ -636,6 +636,29 @@ fn one_sides_account_of_who_fired_is_the_clash_told_beside_it() {
 }
 
 #[test]
+fn states_fight_through_their_armies_and_people_who_are_not_fighters_are_targets() {
+    let actors = |text: &str| -> Vec<Vec<String>> {
+        records_published(text, "2023-05-31")
+            .iter()
+            .map(|r| {
+                let mut v: Vec<String> = r["actors"].as_array().expect("actors").iter().map(|a| format!("{}/{}", a["name"].as_str().unwrap_or(""), a["role"].as_str().unwrap_or(""))).collect();
+                v.sort();
+                v
+            })
+            .collect()
+    };
+    assert_eq!(
+        actors("Report\n\nOn 3 May 2023 the Azerbaijani side fired at a tractor near Sotk.\n"),
+        vec![vec!["Armed Forces of Azerbaijan/perpetrator".to_string(), "civilians/target".to_string()]]
+    );
+    let fought = actors("Report\n\nOn 13 September 2022 Azerbaijani and Armenian forces fought along the border near Jermuk.\n");
+    assert!(fought[0].iter().any(|a| a.starts_with("Armed Forces of Azerbaijan")) && fought[0].iter().any(|a| a.starts_with("Armed Forces of Armenia")), "{fought:?}");
+    // "The adversary" in one side's statement is the other side's army.
+    let adversary = actors("Statement\n\nThe Ministry of Defense of Armenia said that on 4 May 2023 the adversary opened fire at Armenian positions near Sotk.\n");
+    assert!(adversary[0].iter().any(|a| a.starts_with("Armed Forces of Azerbaijan")), "{adversary:?}");
+}
+
+#[test]
 fn a_war_told_by_its_start_ends_when_the_named_war_ended() {
     let events = records_published("Analysis\n\nThe war that began on 27 September 2020 broke that stalemate.\n", "2023-05-07");
     let war = events.iter().find(|r| r["type"] == "armed_clash").expect("the war");
