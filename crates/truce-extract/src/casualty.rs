@@ -58,13 +58,13 @@ fn verb_re() -> &'static Pattern {
 }
 
 /// One person named by role, in the nominative: "военнослужащий", "водитель", "житель".
-const RU_ONE_PERSON: &str = r"(?:военнослужащий|солдат|водитель|тракторист|житель|жительница|мужчина|женщина|ребёнок|ребенок|подросток|пастух|сапёр|сапер|пограничник|миротворец)";
+const RU_ONE_PERSON: &str = r"(?:военнослужащий|солдат|водитель|пассажир|тракторист|житель|жительница|мужчина|женщина|ребёнок|ребенок|подросток|пастух|чабан|фермер|рабочий|сапёр|сапер|пограничник|миротворец|охранник|контрактник|срочник|офицер)";
 
 fn ru_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
         Pattern::new(&format!(
-            r"(?:погиб\w*|убит\w*) (?P<kn>{n})|(?P<in>{n}) (?:\w+ )?(?:получил\w* ранени\w*|ранен\w*)|(?i:погиб|убит)[а-яё]* (?P<k1>{one})|(?P<i1>{one}) (?:[а-яё]+ )?(?:получил\w* ранени\w*|(?:был |была )?ранен[а-яё]*)|(?P<k2>{one}) (?:[а-яё]+ )?(?:погиб[а-яё]*|(?:был |была )?убит[а-яё]*)",
+            r"(?i)(?:погиб\w*|убит\w*) (?:(?:почти|около|более|не менее|свыше|до|ещё|еще) )?(?P<kn>{n})|(?P<in>{n}) (?:\w+ )?(?:получил\w* ранени\w*|ранен\w*)|(?:ранен[аоы]?|получил[аи]? ранени[яе]) (?:(?:почти|около|более|не менее|свыше|ещё|еще) )?(?P<in2>{n})|(?i:погиб|убит)[а-яё]* (?:[а-яё]+ ){{0,2}}?(?P<k1>{one})|(?i:ранен)[аоы]? (?:[а-яё]+ ){{0,3}}?(?P<i3>{one})|(?P<i1>{one}) (?:[а-яё]+ ){{0,3}}?(?:получил\w* ранени\w*|(?:был |была )?ранен[а-яё]*)|(?P<k2>{one}) (?:[а-яё]+ ){{0,3}}?(?:погиб[а-яё]*|(?:был |была )?убит[а-яё]*)",
             n = number::NUMBER_PATTERN,
             one = RU_ONE_PERSON
         ))
@@ -75,7 +75,7 @@ fn ru_re() -> &'static Pattern {
 fn none_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:no (?:other |further )?(?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed)|(?:was|were) not (?:hurt|injured|wounded)|escaped unhurt|(?:was|were|escaped|remained) unharmed)\b|пострадавших нет|без потерь|потерь нет|жертв нет")
+        Pattern::new(r"(?i)\b(?:no (?:other |further )?(?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed)|(?:was|were) not (?:hurt|injured|wounded)|escaped unhurt|(?:was|were|escaped|remained) unharmed)\b|пострадавших (?:[а-яё]+ ){0,3}?нет|без потерь|потерь (?:[а-яё]+ ){0,3}?нет|жертв нет|не пострадал[аио]?|никто не пострадал|обошлось без (?:жертв|пострадавших|потерь)")
             .expect("no-casualties regex")
     })
 }
@@ -96,7 +96,7 @@ fn mentions_casualties(sentence: &str) -> bool {
             .build([
                 "kill", "dead", "died", "death", "wound", "injur", "hurt", "casualt", "loss", "lives", "life", "unharm",
                 // Cyrillic is not folded by the ASCII-insensitive matcher: both cases are listed.
-                "погиб", "убит", "ранен", "ранени", "пострадав", "потер", "жертв", "Погиб", "Убит", "Ранен", "Пострадав", "Потер", "Жертв",
+                "погиб", "убит", "ранен", "ранени", "пострадав", "пострадал", "потер", "жертв", "Погиб", "Убит", "Ранен", "Пострадав", "Пострадал", "Потер", "Жертв",
             ])
             .expect("casualty stems")
     });
@@ -146,14 +146,14 @@ pub fn find(sentence: &str) -> Casualties {
         if let Some(n) = c.name("kn").and_then(|m| number::parse(m.as_str())) {
             out.killed = Some(out.killed.unwrap_or(0) + n);
         }
-        if let Some(n) = c.name("in").and_then(|m| number::parse(m.as_str())) {
+        if let Some(n) = c.name("in").or(c.name("in2")).and_then(|m| number::parse(m.as_str())) {
             out.injured = Some(out.injured.unwrap_or(0) + n);
         }
         // "погиб военнослужащий", "водитель получил ранения": one person named by role.
         if c.name("k1").is_some() || c.name("k2").is_some() {
             out.killed = Some(out.killed.unwrap_or(0) + 1);
         }
-        if c.name("i1").is_some() {
+        if c.name("i1").is_some() || c.name("i3").is_some() {
             out.injured = Some(out.injured.unwrap_or(0) + 1);
         }
     }
@@ -276,5 +276,12 @@ mod tests {
         assert_eq!(kc("В результате обстрела погиб военнослужащий армии Армении."), (Some(1), None));
         assert_eq!(kc("На мине подорвался грузовик, водитель получил ранения."), (None, Some(1)));
         assert_eq!(kc("в результате ударов погибли двое военнослужащих, ещё 14 получили ранения."), (Some(2), Some(14)));
+        assert_eq!(kc("за два дня погибли почти триста военнослужащих с обеих сторон."), (Some(300), None));
+        assert_eq!(kc("Военнослужащий армянской армии погиб утром во вторник."), (Some(1), None));
+        assert_eq!(kc("Водитель погиб, пассажир получил ранения."), (Some(1), Some(1)));
+        assert_eq!(kc("под Мартуни был ранен военнослужащий карабахской армии."), (None, Some(1)));
+        assert_eq!(kc("погибли трое и были ранены шестнадцать человек."), (Some(3), Some(16)));
+        assert_eq!(kc("Пострадавших среди мирного населения нет."), (Some(0), Some(0)));
+        assert_eq!(kc("Тракторист не пострадал."), (Some(0), Some(0)));
     }
 }
