@@ -46,6 +46,9 @@ fn cases_of_word(w: &str) -> Option<Cases> {
             make(cut(2), ["ое", "ого", "ому", "ое", "ым", "ом"])
         } else if ends("ия") {
             make(cut(2), ["ия", "ии", "ии", "ию", "ией", "ии"])
+        } else if ends("ние") {
+            // Neuter nouns: направление, направлении.
+            make(cut(1), ["е", "я", "ю", "е", "ем", "и"])
         } else if ends("я") {
             make(cut(1), ["я", "и", "е", "ю", "ей", "е"])
         } else if ends("а") {
@@ -139,6 +142,7 @@ mod tests {
         assert!(russian_forms("Шуша").contains(&"Шуши".to_string()));
         assert!(russian_forms("Москва").contains(&"Москвы".to_string()));
         assert!(russian_forms("Брюссель").contains(&"Брюсселе".to_string()));
+        assert!(russian_forms("Лачинское направление").contains(&"Лачинском направлении".to_string()));
         assert!(russian_forms("Армения").contains(&"Армении".to_string()));
         assert!(russian_forms("Сюникская область").contains(&"Сюникской области".to_string()));
         assert!(russian_forms("Ханкенди").is_empty());

@@ -721,6 +721,9 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
     let villages = records_in("Сводка\n\n3 мая 2023 года подразделения обстреляли позиции у села Мюришен.\n\n4 мая 2023 года подразделения обстреляли позиции в районе высоты Сарыбаба.\n", "2023-05-31", "ru");
     let places: Vec<String> = villages.iter().map(|r| r["places"].to_string()).collect();
     assert_eq!(places, vec![r#"["Myurishen"]"#.to_string(), r#"["Saribaba"]"#.to_string()], "{villages:?}");
+    // Azerbaijani names of Armenian towns and "направление" in its cases.
+    let directions = records_in("Сводка\n\n3 мая 2023 года с позиций в Басаркечарском районе обстреляли позиции на Кельбаджарском направлении.\n", "2023-05-31", "ru");
+    assert_eq!(directions.first().map(|r| r["places"].clone()), Some(serde_json::json!(["Vardenis", "Kalbajar"])), "{directions:?}");
     // A place taken, dated by a month in the prepositional case at the start of a sentence.
     let taken = records_in("История\n\nВ мае 1992 года армянские формирования взяли Шуши.\n", "2023-05-31", "ru");
     assert!(taken.iter().any(|r| r["type"] == "armed_clash" && r["date"] == "1992-05" && r["places"] == serde_json::json!(["Shusha"])), "{taken:?}");
