@@ -49,7 +49,7 @@ fn ru_impersonal_re() -> &'static Pattern {
 fn report_of_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(r"(?i)(?:\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version)\b(?: [\w-]+){0,2}? (?:by|of|from)|\b(?:reported|claimed|confirmed|alleged|announced|stated) by|\bas reported by)\s+(?:the\s+)?(?:two |both )?$")
+        Pattern::new(r"(?i)(?:\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version)\b(?: [\w-]+){0,2}? (?:by|of|from)|\b(?:reported|claimed|confirmed|alleged|announced|stated) by|\bas reported by)\s+(?:the\s+)?(?:two |both )?$|(?i:утверждени|заявлени|сообщени|обвинени|информаци|версии|верси)[а-яё]*\s+$")
             .expect("report-of regex")
     })
 }

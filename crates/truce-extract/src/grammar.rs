@@ -825,10 +825,24 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             if let Some(denier) = &denier {
                 // A denial with no event of its own denies the latest events before it.
                 let target = candidates.iter().rev().find(|c| si - c.sentence <= 4).map(|c| c.sentence);
+                // "The claims of X that its units did not fire are untrue": X denies the events
+                // before, and whoever calls its denial untrue asserts them.
+                let denied_denial = speakers.iter().find(|sp| sp.how == "reported").filter(|rep| {
+                    let upto = attribution.denial_at.unwrap_or(s.end).max(rep.span.1);
+                    negation_re().is_match(&text[rep.span.1..upto])
+                });
                 if let Some(ts) = target {
                     for c in candidates.iter_mut().filter(|c| c.sentence == ts) {
+                        if let Some(rep) = denied_denial {
+                            if !c.claims.iter().any(|x| x.claimant == rep.name) {
+                                c.claims.push(Claim { claimant: rep.name.clone(), stance: Stance::Denied });
+                            }
+                            if !c.claims.iter().any(|x| &x.claimant == denier) {
+                                c.claims.push(Claim { claimant: denier.clone(), stance: Stance::Asserted });
+                            }
+                            c.rules.push("claim:denial_called_untrue".into());
                         // Nobody denies what they themselves assert: the denial is of something else they mention.
-                        if !c.claims.iter().any(|x| &x.claimant == denier) {
+                        } else if !c.claims.iter().any(|x| &x.claimant == denier) {
                             c.claims.push(Claim { claimant: denier.clone(), stance: Stance::Denied });
                             c.rules.push("claim:denial_of_previous".into());
                         }

@@ -205,6 +205,11 @@ fn russian_word_cases(w: &str) -> Option<[Vec<String>; 6]> {
         make(2, [&["ий"], &[g[0]], &[g[1]], &["ий", g[0]], &["им"], &[g[2]]])
     } else if lower.ends_with("ия") {
         make(2, [&["ия"], &["ии"], &["ии"], &["ию"], &["ией"], &["ии"]])
+    } else if lower.ends_with("ство") || lower.ends_with("ение") || lower.ends_with("ание") {
+        // Neuter nouns: министерство, ведомство, правительство; командование.
+        let last = if lower.ends_with('о') { "о" } else { "е" };
+        let prep = if last == "о" { "е" } else { "и" };
+        make(1, [&[last], &["а"], &["у"], &[last], &["ом", "ем"], &[prep]])
     } else if lower.ends_with('а') {
         let g = if matches!(lower.chars().rev().nth(1), Some('г' | 'к' | 'х' | 'ж' | 'ш' | 'щ' | 'ч')) { "и" } else { "ы" };
         make(1, [&["а"], &[g], &["е"], &["у"], &["ой"], &["е"]])
@@ -292,6 +297,8 @@ mod tests {
         assert!(russian_phrase_forms("Армия обороны Нагорного Карабаха").contains(&"Армии обороны Нагорного Карабаха".to_string()));
         assert!(russian_phrase_forms("азербайджанские пограничники").contains(&"азербайджанскими пограничниками".to_string()));
         assert!(russian_phrase_forms("ВС Азербайджана").is_empty());
+        assert!(russian_phrase_forms("Министерство обороны Армении").contains(&"Министерства обороны Армении".to_string()));
+        assert!(russian_phrase_forms("Министерство обороны Армении").contains(&"Министерством обороны Армении".to_string()));
         assert!(russian_phrase_forms("Armed Forces").is_empty());
     }
 

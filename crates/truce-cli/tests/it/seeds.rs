@@ -659,6 +659,20 @@ fn states_fight_through_their_armies_and_people_who_are_not_fighters_are_targets
 }
 
 #[test]
+fn calling_a_denial_untrue_asserts_what_was_denied() {
+    let events = records_in(
+        "Заявление\n\nМИД Азербайджана сообщил, что 3 мая 2022 года подразделения вооружённых сил Армении подвергли обстрелу позиции в Кельбаджарском районе. \
+         Утверждения Министерства обороны Армении о том, что армянские подразделения огня не открывали, не соответствуют действительности.\n",
+        "2022-05-10",
+        "ru",
+    );
+    let firing = events.iter().find(|r| r["type"] == "firing").expect("the fire");
+    let claims: Vec<String> = firing["claims"].as_array().expect("claims").iter().map(|c| format!("{}:{}", c["claimant"].as_str().unwrap_or(""), c["stance"].as_str().unwrap_or(""))).collect();
+    assert!(claims.contains(&"Ministry of Defense of Armenia:denied".to_string()), "{claims:?}");
+    assert!(claims.iter().all(|c| !c.starts_with("Ministry of Foreign Affairs of Azerbaijan:denied")), "{claims:?}");
+}
+
+#[test]
 fn a_war_told_by_its_start_ends_when_the_named_war_ended() {
     let events = records_published("Analysis\n\nThe war that began on 27 September 2020 broke that stalemate.\n", "2023-05-07");
     let war = events.iter().find(|r| r["type"] == "armed_clash").expect("the war");
