@@ -417,6 +417,18 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
 
         // Triggers that overlap a longer trigger of another type give way to it, except a
         // named episode: "a bomblet left over from the 2020 war exploded" still names the war.
+        // "a column of military trucks leaving Shusha": what moves is military, not a passage;
+        // such a transit match neither counts nor hides the military movement inside it.
+        let s_triggers: Vec<&TriggerHit> = s_triggers
+            .into_iter()
+            .filter(|t| {
+                let military = t.event_type == EventType::Transit && military_cargo_re().is_match(&text[t.start..t.end]);
+                if military {
+                    note!(explain, decisions, "transit {:?}: skipped, military movement", &text[t.start..t.end]);
+                }
+                !military
+            })
+            .collect();
         let kept: Vec<(&TriggerHit, Option<&crate::lexicon::Episode>)> = s_triggers
             .iter()
             .map(|t| (*t, lex.episode_at(text, t.start, t.end).filter(|e| e.event_type == t.event_type)))
@@ -1330,6 +1342,11 @@ fn adjectival(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Opt
 fn civilian_crossing_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:civilians?|villagers?|residents?|citizens?|shepherds?|farmers?|herders?|man|woman|teenagers?|by mistake|accidentally|strayed|got lost|lost (?:his|her|their) way)\b|жител[а-яё]*|гражданск[а-яё]*|граждан[а-яё]*|пастух[а-яё]*|по ошибке|случайно|заблудил[а-яё]*")
+}
+
+fn military_cargo_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:military|armou?red|army|troops|weapons|ammunition|munitions|howitzers|tanks)\b|военн[а-яё]+|бронетехник[а-яё]*|боеприпас[а-яё]*|оружи[а-яё]*")
 }
 
 fn civilian_re() -> &'static Pattern {

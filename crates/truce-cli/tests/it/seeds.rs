@@ -510,6 +510,15 @@ fn verbs_in_every_tense_and_voice_are_found() {
         ("the ICRC facilitated the handover of the remains of six people across the border near Gazakh.", "transit"),
         ("two boys were injured by an unexploded submunition near Martuni.", "mine_incident"),
         ("the EU mission began patrolling near Jermuk.", "deployment"),
+        ("a burst of machine-gun fire raked Armenian positions outside Sotk.", "firing"),
+        ("an exchange near Tegh left four soldiers dead.", "armed_clash"),
+        ("two Iranian drivers were taken into custody at the post near Goris.", "arrest"),
+        ("Azerbaijani troops dug in on the ridges above Sotk.", "deployment"),
+        ("an anti-personnel mine claimed the life of a shepherd from Taghavard.", "mine_incident"),
+        ("Iranian lorries using the road have been flagged down at the new post near Goris.", "restriction"),
+        ("thousands filled Renaissance Square in Stepanakert, demanding that the road be reopened.", "protest"),
+        ("a ceasefire arranged with Russian mediation took effect near Jermuk.", "agreement"),
+        ("a column of some twenty lorries loaded with building materials left Goris for Stepanakert.", "transit"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {}, {s}\n\n", day_of_2023(i, "en"))).collect();
     let events = records_published(&format!("Phrasings\n\n{text}"), "2023-07-31");
@@ -556,6 +565,9 @@ fn a_count_elided_after_and_is_a_second_occurrence_elsewhere() {
     // "нарушений ... не зафиксировано" records none.
     let none = records_in("Бюллетень\n\nЗа прошедшие сутки нарушений режима прекращения огня не зафиксировано.\n", "2023-05-07", "ru");
     assert!(none.iter().all(|r| r["type"] != "firing"), "{none:?}");
+    // Military trucks on the move are a military movement, not a passage.
+    let military = records_published("Post\n\nOn 7 November 2022 a column of about 15 Azerbaijani military trucks was seen leaving Shusha towards Lachin.\n", "2022-11-08");
+    assert!(military.iter().any(|r| r["type"] == "military_movement") && military.iter().all(|r| r["type"] != "transit"), "{military:?}");
     // A simile is no fire: "как под обстрелом цен", "as if under fire".
     let simile = records_in("Рынок\n\n5 мая 2023 года продавцы в Ханкенди жили как под обстрелом цен.\n", "2023-05-07", "ru");
     assert!(simile.iter().all(|r| r["type"] != "firing"), "{simile:?}");
