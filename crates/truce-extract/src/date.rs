@@ -209,6 +209,27 @@ fn day_to_month_range(c: &Captures) -> Option<Expr> {
     Some(Expr::Range { start: Box::new(Expr::Abs { y: y1, m: Some(m1), d: Some(cap_num(c, "d1")? as u8) }), end: Box::new(Expr::Abs { y: y2, m: Some(m2), d: None }) })
 }
 
+/// "одиннадцатого апреля", "двадцать первого мая": a day written as a Russian ordinal.
+fn ru_ordinal_day(c: &Captures) -> Option<Expr> {
+    const ORD: [&str; 20] = [
+        "первого", "второго", "третьего", "четвертого", "пятого", "шестого", "седьмого", "восьмого", "девятого", "десятого",
+        "одиннадцатого", "двенадцатого", "тринадцатого", "четырнадцатого", "пятнадцатого", "шестнадцатого", "семнадцатого", "восемнадцатого",
+        "девятнадцатого", "двадцатого",
+    ];
+    let words = c.name("od")?.as_str().to_lowercase().replace('ё', "е");
+    let mut parts = words.split_whitespace();
+    let first = parts.next()?;
+    let d = match (first, parts.next()) {
+        ("двадцать", Some(unit)) => 20 + ORD.iter().position(|o| *o == unit)? + 1,
+        ("тридцать", Some("первого")) => 31,
+        ("тридцатого", None) => 30,
+        (one, None) => ORD.iter().position(|o| *o == one)? + 1,
+        _ => return None,
+    };
+    let m = month_number(c.name("mon")?.as_str())?;
+    Some(Expr::Abs { y: cap_num(c, "y").map(|y| y as i32), m: Some(m), d: Some(d as u8) })
+}
+
 /// "1991–1994", "from 1993 to 2020".
 fn year_range(c: &Captures) -> Option<Expr> {
     let (y1, y2) = (cap_num(c, "y1")? as i32, cap_num(c, "y")? as i32);
@@ -302,6 +323,7 @@ fn rules() -> &'static Rules {
             r("numeric_dmy", f(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]{Y}\b"), abs),
             r("iso", f(r"\b{Y}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), abs),
             r("ru_day_month", f(r"\b{D} {RUMON}(?: {Y}(?: года)?)?"), abs),
+            r("ru_ordinal_day", f(r"(?P<od>(?:двадцать |тридцать )?(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)(?:ого|его)) {RUMON}(?: {Y}(?: года)?)?"), ru_ordinal_day),
             // Day and month with "this year" / "last year".
             r("month_day_rel_year", f(r"\b{MON} {D},? (?i:of )?(?P<rel>(?i:this|last|the previous|the current)) (?i:year)\b"), day_of_relative_year),
             r("day_month_rel_year", f(r"\b{D} (?i:of )?{MON},? (?i:of )?(?P<rel>(?i:this|last|the previous|the current)) (?i:year)\b"), day_of_relative_year),
@@ -680,6 +702,8 @@ mod tests {
         assert_eq!(resolve_all("В понедельник наблюдатели", "2023-05-17"), vec![("2023-05-15".into(), None)]);
         assert_eq!(resolve_all("в прошлый четверг в Кельбаджарском районе", "2023-05-17"), vec![("2023-05-11".into(), None)]);
         assert_eq!(resolve_all("в минувшую пятницу был передан", "2023-05-17"), vec![("2023-05-12".into(), None)]);
+        assert_eq!(resolve_all("Одиннадцатого апреля у села шёл бой", "2023-05-17"), vec![("2023-04-11".into(), None)]);
+        assert_eq!(resolve_all("двадцать первого мая 2022 года", "2023-05-17"), vec![("2022-05-21".into(), None)]);
         assert_eq!(resolve_all("На прошлой неделе служба", "2023-05-17"), vec![("2023-05-08".into(), Some("2023-05-14".into()))]);
         assert_eq!(resolve_all("во вторник", "2023-03-09"), vec![("2023-03-07".into(), None)]);
         assert_eq!(resolve_all("в ноябре 2020 года и ноября 2021 года", "2022-03-26"), vec![("2020-11".into(), None), ("2021-11".into(), None)]);

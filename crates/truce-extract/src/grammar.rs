@@ -133,7 +133,7 @@ fn negation_re() -> &'static Pattern {
 
 fn act_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:signed|reached|concluded|adopted|ended (?:in|with)|following|brokered|under which|agreed|was signed|were signed|подписан\w*|закончил\w*|завершил\w*|заключен\w*|подписал\w*)\b")
+    re(&RE, r"(?i)\b(?:signed|reached|concluded|adopted|ended (?:in|with)|following|brokered|under which|agreed|was signed|were signed|подписан\w*|закончил\w*|завершил\w*|заключ[её]н\w*|подписал\w*)\b")
 }
 
 fn distinct_re() -> &'static Pattern {
@@ -422,7 +422,9 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         let s_triggers: Vec<&TriggerHit> = s_triggers
             .into_iter()
             .filter(|t| {
-                let military = t.event_type == EventType::Transit && military_cargo_re().is_match(&text[t.start..t.end]);
+                // The cargo may be named just after the verb: "прошла колонна с боеприпасами".
+                let reach = crate::lexicon::floor_char(text, (t.end + 60).min(s.end));
+                let military = t.event_type == EventType::Transit && military_cargo_re().is_match(&text[t.start..reach]);
                 if military {
                     note!(explain, decisions, "transit {:?}: skipped, military movement", &text[t.start..t.end]);
                 }
@@ -564,7 +566,12 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         }
 
         // A road blocked by activists is a protest, not an authority's restriction.
-        if s_mentions.iter().any(|m| m.kind == ActorKind::Group || m.name == "civilians") && sent_cands.iter().any(|c| c.event_type == EventType::Restriction) {
+        // "closed to civilian vehicles" names traffic, not people who block.
+        let people = |m: &&&Mention| {
+            let after = text[m.end..crate::lexicon::floor_char(text, (m.end + 12).min(text.len()))].to_lowercase();
+            !["vehicles", "cars", "traffic", "goods", "cargo", "flights", "transport"].iter().any(|w| after.trim_start().starts_with(w))
+        };
+        if s_mentions.iter().filter(people).any(|m| m.kind == ActorKind::Group || m.name == "civilians") && sent_cands.iter().any(|c| c.event_type == EventType::Restriction) {
             for c in sent_cands.iter_mut().filter(|c| c.event_type == EventType::Restriction) {
                 c.event_type = EventType::Protest;
                 c.rules.push("type:blockade_by_civilians".into());

@@ -12,9 +12,10 @@ const SEED_F1_FLOOR: f64 = 0.91;
 /// The same on the development set (0.934 reached).
 const DEV_F1_FLOOR: f64 = 0.91;
 /// The same on the held-out sets, each written blind to the rules (blind scores 0.760,
-/// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712 and 0.773 when first run; 0.978,
-/// 0.890, 0.949, 0.920, 0.909, 0.873, 0.869, 0.901, 0.886, 0.874 and 0.927 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 11] = [
+/// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712, 0.773, 0.485 and 0.543 when first
+/// run; 0.978, 0.890, 0.961, 0.912, 0.919, 0.873, 0.891, 0.913, 0.886, 0.874, 0.938, 0.828 and 0.832
+/// reached since).
+const HELDOUT_F1_FLOORS: [(&str, f64); 13] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
@@ -26,6 +27,8 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 11] = [
     ("eval/heldout9", 0.86),
     ("eval/heldout10", 0.85),
     ("eval/heldout11", 0.90),
+    ("eval/heldout12", 0.80),
+    ("eval/heldout13", 0.80),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -568,6 +571,12 @@ fn a_count_elided_after_and_is_a_second_occurrence_elsewhere() {
     // Military trucks on the move are a military movement, not a passage.
     let military = records_published("Post\n\nOn 7 November 2022 a column of about 15 Azerbaijani military trucks was seen leaving Shusha towards Lachin.\n", "2022-11-08");
     assert!(military.iter().any(|r| r["type"] == "military_movement") && military.iter().all(|r| r["type"] != "transit"), "{military:?}");
+    // "прилетел" flies; "прилёт" is a shell landing.
+    let flight = records_in("Семья\n\n8 октября 2022 года Арман прилетел из Еревана в Краснодар.\n", "2022-10-10", "ru");
+    assert!(flight.is_empty(), "{flight:?}");
+    // A road closed to civilian vehicles is closed by someone; it is no civilians' protest.
+    let closed = records_published("Roads\n\nOn 13 September 2022 Armenian police closed the Goris-Kapan section of the highway to civilian vehicles.\n", "2022-09-20");
+    assert!(closed.iter().any(|r| r["type"] == "restriction") && closed.iter().all(|r| r["type"] != "protest"), "{closed:?}");
     // A simile is no fire: "как под обстрелом цен", "as if under fire".
     let simile = records_in("Рынок\n\n5 мая 2023 года продавцы в Ханкенди жили как под обстрелом цен.\n", "2023-05-07", "ru");
     assert!(simile.iter().all(|r| r["type"] != "firing"), "{simile:?}");
@@ -734,6 +743,15 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("на родину вернулись рядовые, задержанные армянскими военными у Верин Шоржи.", "arrest"),
         ("наши первые подразделения вошли в Степанакерт.", "deployment"),
         ("из Гориса в Степанакерт по Лачинскому коридору прошли сорок шесть колонн.", "transit"),
+        ("по виноградникам у Сотка стреляли с высоты, где стоят военные.", "firing"),
+        ("со стороны Аскерана донеслось несколько длинных очередей.", "firing"),
+        ("по пастухам у Гюлятага ударили из пулемёта.", "firing"),
+        ("Минобороны сообщило о прилёте нескольких мин на окраину Сотка.", "firing"),
+        ("в августе Бердзор отошёл к Азербайджану.", "deployment"),
+        ("у Хакаринского моста появился азербайджанский пропускной пункт.", "deployment"),
+        ("азербайджанские военные взяли в плен местного пастуха у Тагаварда.", "arrest"),
+        ("под Ахмедбейли трактор наехал на противотанковую мину.", "mine_incident"),
+        ("около сотни жителей Мартуни собрались у поста миротворцев с требованием вернуть пастуха.", "protest"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} {s}\n\n", day_of_2023(i, "ru"))).collect();
     let events = records_in(&format!("Хроника\n\n{text}"), "2023-07-31", "ru");
