@@ -41,6 +41,9 @@ pub enum Expr {
     FromPrevious(i64),
     /// "Over the past two years": from `n` units before the anchor to the anchor.
     PastPeriod(i64, Unit),
+    /// "on the 16th", "14-го": that day of the month the text is in (the date told last, or the
+    /// publication's), the month before when that day is still to come.
+    DayOfMonth(u8),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -374,6 +377,10 @@ fn rules() -> &'static Rules {
             r("this_unit", f(r"(?i)\b(?:earlier )?this (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
             r("this_unit", f(r"(?i)\bsince the (?:start|beginning) of the (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
             r("previous_day", f(r"(?i)\bthe day before\b"), |_| Some(Expr::FromPrevious(-1))),
+            // "on the afternoon of the 16th", "From the 14th", "12-го числа".
+            // Not "the 6th meeting": the day stands alone, before punctuation or a small word.
+            r("day_of_month", f(r"(?i)\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:[,.;:)!?]|$| (?:and|when|at|in|from|until|till|to|after|before|there|of (?:this|that|the|last) month)\b)"), |c| Some(Expr::DayOfMonth(cap_num(c, "d")? as u8))),
+            r("day_of_month", f(r"\b(?P<d>[1-9]|[12]\d|3[01])-?го(?: числа)?(?:[\s,.;:!?)]|$)"), |c| Some(Expr::DayOfMonth(cap_num(c, "d")? as u8))),
             // "on the same day", "в тот же день": the day of the date told before.
             r("same_day", f(r"(?i)\b(?:the same day|that same day|later that day|the same evening|the same night|that same evening)\b|[вВ] (?:тот|этот) же (?:день|вечер)|[вВ] ту же ночь"), |_| Some(Expr::FromPrevious(0))),
             r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early|(?:in|on) the (?:early hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
@@ -604,6 +611,19 @@ impl Resolver {
                 None => (None, None),
             },
             Expr::NextDay => (prev.filter(PartialDate::is_full).and_then(|p| p.add_days(1)), None),
+            Expr::DayOfMonth(d) => {
+                let base = prev.filter(|p| p.month().is_some()).or(self.published);
+                let Some((y, m)) = base.and_then(|b| b.year().zip(b.month())) else { return (None, None) };
+                let on = PartialDate::ymd(y, m, *d);
+                let published = self.published.and_then(|p| p.last_day());
+                match (on, published) {
+                    (Some(o), Some(p)) if o.first_day().is_some_and(|f| f > p) => {
+                        let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+                        (PartialDate::ymd(py, pm, *d), None)
+                    }
+                    (o, _) => (o, None),
+                }
+            }
             Expr::FromPrevious(n) => (prev.filter(PartialDate::is_full).and_then(|p| p.add_days(*n)), None),
             Expr::PastPeriod(n, unit) => {
                 let Some(a) = anchor else { return (None, None) };
@@ -703,6 +723,10 @@ mod tests {
         assert_eq!(resolve_all("в прошлый четверг в Кельбаджарском районе", "2023-05-17"), vec![("2023-05-11".into(), None)]);
         assert_eq!(resolve_all("в минувшую пятницу был передан", "2023-05-17"), vec![("2023-05-12".into(), None)]);
         assert_eq!(resolve_all("Одиннадцатого апреля у села шёл бой", "2023-05-17"), vec![("2023-04-11".into(), None)]);
+        assert_eq!(resolve_all("hurt on the afternoon of the 16th, when", "2022-07-19"), vec![("2022-07-16".into(), None)]);
+        assert_eq!(resolve_all("From the 24th, lorries", "2022-07-19"), vec![("2022-06-24".into(), None)]);
+        assert_eq!(resolve_all("перестрелка произошла 12-го числа у села", "2023-05-17"), vec![("2023-05-12".into(), None)]);
+        assert!(resolve_all("before the 6th meeting of the leaders", "2023-07-19").is_empty());
         assert_eq!(resolve_all("двадцать первого мая 2022 года", "2023-05-17"), vec![("2022-05-21".into(), None)]);
         assert_eq!(resolve_all("На прошлой неделе служба", "2023-05-17"), vec![("2023-05-08".into(), Some("2023-05-14".into()))]);
         assert_eq!(resolve_all("во вторник", "2023-03-09"), vec![("2023-03-07".into(), None)]);
