@@ -1024,7 +1024,7 @@ fn mutual_re() -> &'static Pattern {
 
 fn capture_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:captured|seized|occupied|recaptured|liberated|took control of|took|regained|взял[аи]?|захватил[аи]?|заняли|занял[аи]?|овладели|освободил[аи]?)(?: (?:the )?(?:town|city|village|district|region|heights?) of)? (?:the )?$")
+    re(&RE, r"(?i)\b(?:captured|seized|occupied|recaptured|liberated|took control of|took|regained|взял[аи]?|захватил[аи]?|заняли|занял[аи]?|овладели|освободил[аи]?|взяти[еяю]|захват[аеу]?)(?: (?:the )?(?:town|city|village|district|region|heights?) of)? (?:the )?$")
 }
 
 /// A candidate with no trigger of its own (a list line, a captured place).

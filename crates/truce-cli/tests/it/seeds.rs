@@ -12,10 +12,10 @@ const SEED_F1_FLOOR: f64 = 0.91;
 /// The same on the development set (0.934 reached).
 const DEV_F1_FLOOR: f64 = 0.91;
 /// The same on the held-out sets, each written blind to the rules (blind scores 0.760,
-/// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712, 0.773, 0.485 and 0.543 when first
-/// run; 0.978, 0.890, 0.961, 0.912, 0.919, 0.873, 0.891, 0.913, 0.886, 0.874, 0.938, 0.828 and 0.832
-/// reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 13] = [
+/// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712, 0.773, 0.485, 0.543, 0.744 and
+/// 0.622 when first run; 0.978, 0.890, 0.961, 0.912, 0.919, 0.873, 0.891, 0.913, 0.886, 0.874, 0.938,
+/// 0.828, 0.832, 0.928 and 0.864 reached since).
+const HELDOUT_F1_FLOORS: [(&str, f64); 15] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
@@ -29,6 +29,8 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 13] = [
     ("eval/heldout11", 0.90),
     ("eval/heldout12", 0.80),
     ("eval/heldout13", 0.80),
+    ("eval/heldout14", 0.90),
+    ("eval/heldout15", 0.84),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -522,6 +524,12 @@ fn verbs_in_every_tense_and_voice_are_found() {
         ("thousands filled Renaissance Square in Stepanakert, demanding that the road be reopened.", "protest"),
         ("a ceasefire arranged with Russian mediation took effect near Jermuk.", "agreement"),
         ("a column of some twenty lorries loaded with building materials left Goris for Stepanakert.", "transit"),
+        ("an Armenian conscript was shot dead at a border post near Verin Shorzha.", "firing"),
+        ("two road workers were hurt when their excavator set off an anti-tank mine near Aghdam.", "mine_incident"),
+        ("Aghdam fell to Armenian forces.", "armed_clash"),
+        ("Azerbaijani troops re-entered the ruined town of Aghdam.", "deployment"),
+        ("a shepherd was taken away by Azerbaijani soldiers near Taghavard.", "arrest"),
+        ("the ICRC moved fourteen patients from Stepanakert to hospitals in Armenia.", "transit"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {}, {s}\n\n", day_of_2023(i, "en"))).collect();
     let events = records_published(&format!("Phrasings\n\n{text}"), "2023-07-31");
@@ -752,6 +760,11 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("азербайджанские военные взяли в плен местного пастуха у Тагаварда.", "arrest"),
         ("под Ахмедбейли трактор наехал на противотанковую мину.", "mine_incident"),
         ("около сотни жителей Мартуни собрались у поста миротворцев с требованием вернуть пастуха.", "protest"),
+        ("при посредничестве российской стороны удалось договориться о прекращении огня у Джермука.", "agreement"),
+        ("под охраной миротворцев по дороге из Агдама в Степанакерт прошли восемь грузовиков.", "transit"),
+        ("сняты семь постов в Мартакертском районе.", "deployment"),
+        ("армянские компании вели незаконную добычу на золоторудном месторождении в Кельбаджарском районе.", "resource_exploitation"),
+        ("с их позиций дали несколько очередей в сторону пастуха у Джермука.", "firing"),
     ];
     let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} {s}\n\n", day_of_2023(i, "ru"))).collect();
     let events = records_in(&format!("Хроника\n\n{text}"), "2023-07-31", "ru");
