@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use truce_pattern::Pattern;
+use truce_pattern::{Pattern, cached};
 
 use crate::number;
 
@@ -43,18 +43,12 @@ fn more_re() -> &'static Pattern {
 
 fn the_one_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:the|its|his|her|their) (?:driver|passenger|shepherd|soldier|serviceman|farmer|civilian|resident|woman|man|boy|girl|deminer|sapper|guard|border guard|tractor driver)\b|\b(?:a|the) (?:second|third|fourth|fifth)\b(?: (?:one|person|man|woman|soldier|serviceman|deminer|civilian)\b)?|(?-i:\p{Lu})\p{Ll}+(?: (?-i:\p{Lu})[\p{Ll}.]*)?, (?:aged )?\d{1,2},|\b(?:(?:junior|senior) )?(?:sergeant|private|corporal|lieutenant|captain|major|soldier|serviceman|conscript)\s+\p{Lu}\w+(?:\s+\p{Lu}\w+)?")
-            .expect("casualty singular regex")
-    })
+    cached(&RE, r"(?i)\b(?:the|its|his|her|their) (?:driver|passenger|shepherd|soldier|serviceman|farmer|civilian|resident|woman|man|boy|girl|deminer|sapper|guard|border guard|tractor driver)\b|\b(?:a|the) (?:second|third|fourth|fifth)\b(?: (?:one|person|man|woman|soldier|serviceman|deminer|civilian)\b)?|(?-i:\p{Lu})\p{Ll}+(?: (?-i:\p{Lu})[\p{Ll}.]*)?, (?:aged )?\d{1,2},|\b(?:(?:junior|senior) )?(?:sergeant|private|corporal|lieutenant|captain|major|soldier|serviceman|conscript)\s+\p{Lu}\w+(?:\s+\p{Lu}\w+)?")
 }
 
 fn verb_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?P<k>killed|died|dead|lost (?:their|his|her) li(?:ves|fe)|killing|murdered|shot dead|погиб\w*|убит\w*)|\b(?P<i>wounded|injured|hurt|wounding|injuring|injuries|received (?:a |an )?(?:[\w-]+ )?(?:wounds?|injury|injuries)|ранен\w*|пострадал\w*)\b")
-            .expect("casualty verb regex")
-    })
+    cached(&RE, r"(?i)\b(?P<k>killed|died|dead|lost (?:their|his|her) li(?:ves|fe)|killing|murdered|shot dead|погиб\w*|убит\w*)|\b(?P<i>wounded|injured|hurt|wounding|injuring|injuries|received (?:a |an )?(?:[\w-]+ )?(?:wounds?|injury|injuries)|ранен\w*|пострадал\w*)\b")
 }
 
 /// One person named by role, in the nominative: "военнослужащий", "водитель", "житель".
@@ -74,10 +68,7 @@ fn ru_re() -> &'static Pattern {
 
 fn none_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:no (?:other |further )?(?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed)|(?:was|were) not (?:hurt|injured|wounded)|escaped unhurt|(?:was|were|escaped|remained) unharmed)\b|пострадавших (?:[а-яё]+ ){0,3}?нет|без потерь|потерь (?:[а-яё]+ ){0,3}?нет|жертв нет|не пострадал[аио]?|никто не пострадал|обошлось без (?:жертв|пострадавших|потерь)")
-            .expect("no-casualties regex")
-    })
+    cached(&RE, r"(?i)\b(?:no (?:other |further )?(?:casualties|losses|injuries|one was (?:hurt|injured|killed|wounded))|without (?:casualties|losses)|there were no (?:casualties|losses|injuries)|nobody was (?:hurt|injured|killed)|no-one was (?:hurt|injured|killed)|(?:was|were) not (?:hurt|injured|wounded)|escaped unhurt|(?:was|were|escaped|remained) unharmed)\b|пострадавших (?:[а-яё]+ ){0,3}?нет|без потерь|потерь (?:[а-яё]+ ){0,3}?нет|жертв нет|не пострадал[аио]?|никто не пострадал|обошлось без (?:жертв|пострадавших|потерь)")
 }
 
 impl Casualties {

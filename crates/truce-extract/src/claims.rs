@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use truce_pattern::Pattern;
+use truce_pattern::{Pattern, cached};
 
 use crate::lexicon::ActorKind;
 use crate::mention::Mention;
@@ -25,64 +25,49 @@ pub struct Speaker {
 
 fn reporting_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|spoke|delivered (?:a |an )?(?:[\w-]+ )?(?:address|speech)|posted|tweeted|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
-            .expect("reporting verb regex")
-    })
+    cached(&RE, r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|spoke|delivered (?:a |an )?(?:[\w-]+ )?(?:address|speech)|posted|tweeted|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
 }
 
 fn according_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"(?i)\b(?:according to|citing|as reported by|по данным|по словам|по информации|как сообщает)\b").expect("according regex"))
+    cached(&RE, r"(?i)\b(?:according to|citing|as reported by|по данным|по словам|по информации|как сообщает)\b")
 }
 
 fn alleging_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"(?i)\b(?:alleging|claiming|asserting|accusing|saying)\b").expect("alleging regex"))
+    cached(&RE, r"(?i)\b(?:alleging|claiming|asserting|accusing|saying)\b")
 }
 
 fn ru_impersonal_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"(?i)(?:сообщили|заявили|отметили|уточнили|подчеркнули|утверждают|заявляют|сообщают|рассказали|пояснили|добавили|напомнили|считают|назвали|отвергли|опровергли)").expect("impersonal regex"))
+    cached(&RE, r"(?i)(?:сообщили|заявили|отметили|уточнили|подчеркнули|утверждают|заявляют|сообщают|рассказали|пояснили|добавили|напомнили|считают|назвали|отвергли|опровергли)")
 }
 
 fn report_of_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r"(?i)(?:\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version)\b(?: [\w-]+){0,2}? (?:by|of|from)|\b(?:reported|claimed|confirmed|alleged|announced|stated) by|\bas reported by)\s+(?:the\s+)?(?:two |both )?$|(?i:утверждени|заявлени|сообщени|обвинени|информаци|версии|верси)[а-яё]*\s+$")
-            .expect("report-of regex")
-    })
+    cached(&RE, r"(?i)(?:\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version)\b(?: [\w-]+){0,2}? (?:by|of|from)|\b(?:reported|claimed|confirmed|alleged|announced|stated) by|\bas reported by)\s+(?:the\s+)?(?:two |both )?$|(?i:утверждени|заявлени|сообщени|обвинени|информаци|версии|верси)[а-яё]*\s+$")
 }
 
 fn report_noun_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"(?i)^['’]s (?:\w+ )?(?:claims?|allegations?|reports?|statements?|accusations?|version)\b").expect("report noun regex"))
+    cached(&RE, r"(?i)^['’]s (?:\w+ )?(?:claims?|allegations?|reports?|statements?|accusations?|version)\b")
 }
 
 fn denial_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*|отверг\w*"#)
-            .expect("denial regex")
-    })
+    cached(&RE, r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*|отверг\w*"#)
 }
 
 /// "X called this information disinformation", "X called the statement of Y a provocation":
 /// a verb of labelling, then (within the clause) a word calling it untrue.
 fn labelling_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:call(?:ed|s)?|describ(?:ed|es)|brand(?:ed|s)|term(?:ed|s)|label(?:l)?(?:ed|s)) (?:(?:this|the|these|that|such|those|it|them|his|her|their|its)\b)?|назвал\w*")
-            .expect("labelling regex")
-    })
+    cached(&RE, r"(?i)\b(?:call(?:ed|s)?|describ(?:ed|es)|brand(?:ed|s)|term(?:ed|s)|label(?:l)?(?:ed|s)) (?:(?:this|the|these|that|such|those|it|them|his|her|their|its)\b)?|назвал\w*")
 }
 
 fn untrue_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:disinformation|misinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander\w*|absurd|nonsense|fiction|invented|an invention|propaganda)\b|не соответствующ\w+ действительности|дезинформаци\w*|ложн\w+|провокаци\w+|фейк\w*")
-            .expect("untrue regex")
-    })
+    cached(&RE, r"(?i)\b(?:disinformation|misinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander\w*|absurd|nonsense|fiction|invented|an invention|propaganda)\b|не соответствующ\w+ действительности|дезинформаци\w*|ложн\w+|провокаци\w+|фейк\w*")
 }
 
 /// How far after the labelling verb the word calling it untrue may come, in bytes (a Cyrillic letter takes two).
@@ -137,7 +122,7 @@ const PARENTHETICALS: [&str; 8] = [", for its part,", ", for their part,", ", in
 /// A subject of the verb's own at the end of the stretch before it.
 fn own_subject_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"(?i)(?:^|[,;|]\s*|\band )(?:both|all|each|they|we|neither|none|it|he|she)(?: (?:of them|sides|have|has|had|was|is|were|since|also|then|later|again|both)){0,3}\s*$").expect("own subject regex"))
+    cached(&RE, r"(?i)(?:^|[,;|]\s*|\band )(?:both|all|each|they|we|neither|none|it|he|she)(?: (?:of them|sides|have|has|had|was|is|were|since|also|then|later|again|both)){0,3}\s*$")
 }
 
 /// The subject(s) of a verb at `verb`: the nearest speaking mention before it in

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use truce_pattern::Pattern;
+use truce_pattern::{Pattern, cached as re};
 use truce_gazetteer::{Gazetteer, PlaceKind};
 use truce_model::{ActorRole, Claim, Document, EventRecord, EventType, PartialDate, Role, Stance};
 
@@ -110,9 +110,6 @@ const COUNTRY_TYPES: [EventType; 5] = [EventType::MilitaryMovement, EventType::T
 
 const VIOLENT: [EventType; 4] = [EventType::Firing, EventType::ArmedClash, EventType::Attack, EventType::MineIncident];
 
-fn re(cell: &'static OnceLock<Pattern>, pat: &str) -> &'static Pattern {
-    cell.get_or_init(|| Pattern::new(pat).unwrap_or_else(|e| panic!("{pat}: {e}")))
-}
 
 /// Words that make what follows hypothetical, demanded or negated: not an event.
 fn modal_re() -> &'static Pattern {

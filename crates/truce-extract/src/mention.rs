@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use truce_pattern::Pattern;
+use truce_pattern::{Pattern, cached};
 
 use crate::lexicon::{ActorKind, Lexicon, at_word_boundaries};
 
@@ -60,7 +60,7 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// checked on the few candidates it finds.
 fn name_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"\p{Lu}[\p{Ll}’'-]+(?: \p{Lu}[\p{Ll}’'-]+){1,2}").expect("name regex"))
+    cached(&RE, r"\p{Lu}[\p{Ll}’'-]+(?: \p{Lu}[\p{Ll}’'-]+){1,2}")
 }
 
 /// A title right before a name ("Political commentator ", "MP ").
@@ -72,7 +72,7 @@ fn title_before_re() -> &'static Pattern {
 /// What follows a name that marks it as a person: an apposition or a reporting verb.
 fn after_name_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"^,? (?:a|an|the|who|said|says|told|tells|stated|noted|added|stressed|wrote|claimed)\b").expect("after-name regex"))
+    cached(&RE, r"^,? (?:a|an|the|who|said|says|told|tells|stated|noted|added|stressed|wrote|claimed)\b")
 }
 
 /// News outlets named in the text: "the news service Qafqazinfo", "Interfax reported".
@@ -88,10 +88,7 @@ fn media_res() -> &'static [Pattern; 2] {
 
 fn coref_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:the (?:same )?(?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?:same )?(?P<service>(?:border |security |press )?service)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she)|(?P<it>it))\b|\b(?P<ministry_ru>министерств[оеау]|ведомств[оеау]|военн(?:ое|ом|ого|ому) ведомств[оеау])\b")
-            .expect("coref regex")
-    })
+    cached(&RE, r"(?i)\b(?:the (?:same )?(?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?:same )?(?P<service>(?:border |security |press )?service)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she)|(?P<it>it))\b|\b(?P<ministry_ru>министерств[оеау]|ведомств[оеау]|военн(?:ое|ом|ого|ому) ведомств[оеау])\b")
 }
 
 /// Every mention in `text`, in text order, non-overlapping.
@@ -348,28 +345,22 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
 
 fn both_armies_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r"(?i)\b(?:azerbaijani and armenian|armenian and azerbaijani) (?:forces|troops|soldiers|servicemen|units|armies|militaries|army units)\b|(?:армянск|азербайджанск)[а-яё]+ и (?:азербайджанск|армянск)[а-яё]+ (?:военнослужащ|подразделени|войск|сил|военн|арми)[а-яё]*")
-            .expect("both armies regex")
-    })
+    cached(&RE, r"(?i)\b(?:azerbaijani and armenian|armenian and azerbaijani) (?:forces|troops|soldiers|servicemen|units|armies|militaries|army units)\b|(?:армянск|азербайджанск)[а-яё]+ и (?:азербайджанск|армянск)[а-яё]+ (?:военнослужащ|подразделени|войск|сил|военн|арми)[а-яё]*")
 }
 
 fn adversary_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"(?i)\bthe (?:adversary|enemy|opponent|opposing side)\b|\bпротивник[а-яё]*|вражеск[а-яё]+ (?:сторон|подразделени|позици)[а-яё]*").expect("adversary regex"))
+    cached(&RE, r"(?i)\bthe (?:adversary|enemy|opponent|opposing side)\b|\bпротивник[а-яё]*|вражеск[а-яё]+ (?:сторон|подразделени|позици)[а-яё]*")
 }
 
 fn own_forces_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"(?i)\b(?:our|its|their) (?:own )?(?:units|positions|combat positions|servicem[ae]n|soldiers|troops|army|posts|forces)\b").expect("own forces regex"))
+    cached(&RE, r"(?i)\b(?:our|its|their) (?:own )?(?:units|positions|combat positions|servicem[ae]n|soldiers|troops|army|posts|forces)\b")
 }
 
 fn institution_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(r"(?P<name>(?:\p{Lu}[\p{Ll}-]+ ){0,4}(?:Service|Ministry|Committee|Agency|Office|Department|Council|Centre|Center|Command|Headquarters|Commission|Inspectorate|Ombudsman|Prosecutor's Office|Police)(?: (?:of|for|on) (?:the )?\p{Lu}[\w-]+(?: (?:and |of |for )?\p{Lu}[\w-]+){0,5})?)")
-            .expect("institution regex")
-    })
+    cached(&RE, r"(?P<name>(?:\p{Lu}[\p{Ll}-]+ ){0,4}(?:Service|Ministry|Committee|Agency|Office|Department|Council|Centre|Center|Command|Headquarters|Commission|Inspectorate|Ombudsman|Prosecutor's Office|Police)(?: (?:of|for|on) (?:the )?\p{Lu}[\w-]+(?: (?:and |of |for )?\p{Lu}[\w-]+){0,5})?)")
 }
 
 /// The side an institution's name places it on.

@@ -136,6 +136,12 @@ pub fn required_words(pattern: &str) -> Option<Vec<String>> {
     go(&hir)
 }
 
+/// A pattern compiled once, on first use, into `cell`: the rules' fixed expressions.
+/// Panics on a bad pattern, which is a bug in the rules, not in the text.
+pub fn cached(cell: &'static std::sync::OnceLock<Pattern>, pattern: &str) -> &'static Pattern {
+    cell.get_or_init(|| Pattern::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}")))
+}
+
 /// Words nearly every sentence of a report has: a poor gate when a rarer one is at hand.
 const COMMON_WORDS: [&str; 30] = [
     "the", "and", "for", "from", "with", "that", "this", "them", "they", "was", "were", "has", "have", "had", "are", "been", "its",

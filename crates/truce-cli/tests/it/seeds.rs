@@ -155,6 +155,24 @@ fn day_of_2023(i: usize, language: &str) -> String {
     }
 }
 
+/// Each sentence, a paragraph of its own on a day of its own, yields a record of its type.
+fn assert_each_phrasing_found(cases: &[(&str, &str)], language: &str) -> Vec<serde_json::Value> {
+    let text: String = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| match language {
+            "ru" => format!("{} {s}\n\n", day_of_2023(i, "ru")),
+            _ => format!("On {}, {s}\n\n", day_of_2023(i, "en")),
+        })
+        .collect();
+    let events = records_in(&format!("Phrasings\n\n{text}"), "2023-07-31", language);
+    for (sentence, ty) in cases {
+        let found = events.iter().any(|r| r["type"] == *ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
+        assert!(found, "no {ty} for {sentence:?}: {events:?}");
+    }
+    events
+}
+
 fn places_by_type(text: &str) -> Vec<(String, Vec<String>)> {
     records(text)
         .iter()
@@ -460,12 +478,7 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("the foreign ministers held talks in Washington.", "agreement"),
         ("Russian peacekeepers escorted a convoy of trucks through the Lachin corridor.", "transit"),
     ];
-    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {}, {s}\n\n", day_of_2023(i, "en"))).collect();
-    let events = records_published(&format!("Phrasings\n\n{text}"), "2023-07-31");
-    for (sentence, ty) in cases {
-        let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
-        assert!(found, "no {ty} for {sentence:?}");
-    }
+    assert_each_phrasing_found(&cases, "en");
 }
 
 #[test]
@@ -531,12 +544,7 @@ fn verbs_in_every_tense_and_voice_are_found() {
         ("a shepherd was taken away by Azerbaijani soldiers near Taghavard.", "arrest"),
         ("the ICRC moved fourteen patients from Stepanakert to hospitals in Armenia.", "transit"),
     ];
-    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("On {}, {s}\n\n", day_of_2023(i, "en"))).collect();
-    let events = records_published(&format!("Phrasings\n\n{text}"), "2023-07-31");
-    for (sentence, ty) in cases {
-        let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
-        assert!(found, "no {ty} for {sentence:?}: {events:?}");
-    }
+    assert_each_phrasing_found(&cases, "en");
 }
 
 #[test]
@@ -766,12 +774,7 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("армянские компании вели незаконную добычу на золоторудном месторождении в Кельбаджарском районе.", "resource_exploitation"),
         ("с их позиций дали несколько очередей в сторону пастуха у Джермука.", "firing"),
     ];
-    let text: String = cases.iter().enumerate().map(|(i, (s, _))| format!("{} {s}\n\n", day_of_2023(i, "ru"))).collect();
-    let events = records_in(&format!("Хроника\n\n{text}"), "2023-07-31", "ru");
-    for (sentence, ty) in cases {
-        let found = events.iter().any(|r| r["type"] == ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
-        assert!(found, "no {ty} for {sentence:?}");
-    }
+    let events = assert_each_phrasing_found(&cases, "ru");
     let shusha = events.iter().find(|r| r["type"] == "armed_clash" && r["places"] == serde_json::json!(["Shusha"]));
     assert!(shusha.is_some(), "{events:?}");
     // Villages of the zone named in Russian: "у села Мюришен", "в районе высоты Сарыбаба".
