@@ -25,7 +25,7 @@ pub struct Speaker {
 
 fn reporting_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    cached(&RE, r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|spoke|delivered (?:a |an )?(?:[\w-]+ )?(?:address|speech)|posted|tweeted|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?)\b")
+    cached(&RE, r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|spoke|delivered (?:a |an )?(?:[\w-]+ )?(?:address|speech)|posted|tweeted|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?|утверждает|утверждал[аои]?|заявляет|настаивает|подтвердил[аои]?|подтверждает|напомнил[аои]?|рассказал[аои]?|пояснил[аои]?|уточнил[аои]?|добавил[аои]?|сказал[аои]?|признал[аои]?)\b")
 }
 
 fn according_re() -> &'static Pattern {
@@ -45,7 +45,7 @@ fn ru_impersonal_re() -> &'static Pattern {
 
 fn report_of_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    cached(&RE, r"(?i)(?:\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version)\b(?: [\w-]+){0,2}? (?:by|of|from)|\b(?:reported|claimed|confirmed|alleged|announced|stated) by|\bas reported by)\s+(?:the\s+)?(?:two |both )?$|(?i:утверждени|заявлени|сообщени|обвинени|информаци|версии|верси)[а-яё]*\s+$")
+    cached(&RE, r"(?i)(?:\b(?:claims?|allegations?|reports?|information|statements?|accusations?|data|version|bulletins?|summary|summaries)\b(?: [\w-]+){0,2}? (?:by|of|from)|\b(?:reported|claimed|confirmed|alleged|announced|stated) by|\bas reported by)\s+(?:the\s+)?(?:two |both )?$|(?i:утверждени|заявлени|сообщени|обвинени|информаци|версии|верси|бюллетен|сводк|доклад|отч[её]т|канал)[а-яё]*\s+$")
 }
 
 fn report_noun_re() -> &'static Pattern {

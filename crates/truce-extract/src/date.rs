@@ -39,6 +39,10 @@ pub enum Expr {
     NextDay,
     /// Days after (positive) or before (negative) the previous date in the text: "two days before".
     FromPrevious(i64),
+    /// "since then", "с тех пор": from the previous date in the text, at its precision, to the publication date.
+    SincePrevious,
+    /// "in August of the same year", "в августе того же года": that month of the year told last.
+    MonthOfPreviousYear(u8),
     /// "Over the past two years": from `n` units before the anchor to the anchor.
     PastPeriod(i64, Unit),
     /// "on the 16th", "14-го": that day of the month the text is in (the date told last, or the
@@ -214,12 +218,19 @@ fn day_to_month_range(c: &Captures) -> Option<Expr> {
 
 /// "одиннадцатого апреля", "двадцать первого мая": a day written as a Russian ordinal.
 fn ru_ordinal_day(c: &Captures) -> Option<Expr> {
+    let d = ru_ordinal_number(c.name("od")?.as_str())?;
+    let m = month_number(c.name("mon")?.as_str())?;
+    Some(Expr::Abs { y: cap_num(c, "y").map(|y| y as i32), m: Some(m), d: Some(d) })
+}
+
+/// "двадцать первого" → 21.
+fn ru_ordinal_number(written: &str) -> Option<u8> {
     const ORD: [&str; 20] = [
         "первого", "второго", "третьего", "четвертого", "пятого", "шестого", "седьмого", "восьмого", "девятого", "десятого",
         "одиннадцатого", "двенадцатого", "тринадцатого", "четырнадцатого", "пятнадцатого", "шестнадцатого", "семнадцатого", "восемнадцатого",
         "девятнадцатого", "двадцатого",
     ];
-    let words = c.name("od")?.as_str().to_lowercase().replace('ё', "е");
+    let words = written.to_lowercase().replace('ё', "е");
     let mut parts = words.split_whitespace();
     let first = parts.next()?;
     let d = match (first, parts.next()) {
@@ -229,8 +240,7 @@ fn ru_ordinal_day(c: &Captures) -> Option<Expr> {
         (one, None) => ORD.iter().position(|o| *o == one)? + 1,
         _ => return None,
     };
-    let m = month_number(c.name("mon")?.as_str())?;
-    Some(Expr::Abs { y: cap_num(c, "y").map(|y| y as i32), m: Some(m), d: Some(d as u8) })
+    Some(d as u8)
 }
 
 /// "1991–1994", "from 1993 to 2020".
@@ -343,6 +353,8 @@ fn rules() -> &'static Rules {
             r("month", f(r"\b(?i:early|mid|late)-{MON}\b"), abs),
             // Year precision.
             r("year", f(r"(?i:\b(?:in|since|during|by|until|till|from|through|throughout|of|before|after|early|late|mid)[- ]){Y}\b"), abs),
+            // "Весной 2021-го", "в 2020-м": a Russian year written as an ordinal.
+            r("year", f(r"\b{Y}-(?:го|м)(?:[\s,.;:!?)]|$)"), abs),
             r("ru_year", f(r"в {Y} году"), abs),
             // Relative to the anchor.
             r("day_before_yesterday", f(r"(?i)\bthe day before yesterday\b"), |_| Some(Expr::DaysAgo(2))),
@@ -377,12 +389,17 @@ fn rules() -> &'static Rules {
             r("this_unit", f(r"(?i)\b(?:earlier )?this (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
             r("this_unit", f(r"(?i)\bsince the (?:start|beginning) of the (?P<u>week|month|year)\b"), |c| Some(Expr::ThisUnit(unit_of(c.name("u")?.as_str())?))),
             r("previous_day", f(r"(?i)\bthe day before\b"), |_| Some(Expr::FromPrevious(-1))),
+            r("month_of_that_year", f(r"(?i:\bin )?{MON},? (?i:of )?(?i:the same|that) year\b"), |c| Some(Expr::MonthOfPreviousYear(month_number(c.name("mon")?.as_str())?))),
+            r("month_of_that_year", f(r"[вВ] {RUMONP} того же года"), |c| Some(Expr::MonthOfPreviousYear(month_number(c.name("mon")?.as_str())?))),
+            r("since_then", f(r"(?i)\b(?:ever )?since then\b|[сС] тех пор(?:[\s,.;:]|$)|[сС] того времени(?:[\s,.;:]|$)"), |_| Some(Expr::SincePrevious)),
             // "on the afternoon of the 16th", "From the 14th", "12-го числа".
             // Not "the 6th meeting": the day stands alone, before punctuation or a small word.
             r("day_of_month", f(r"(?i)\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:[,.;:)!?]|$| (?:and|when|at|in|from|until|till|to|after|before|there|of (?:this|that|the|last) month)\b)"), |c| Some(Expr::DayOfMonth(cap_num(c, "d")? as u8))),
             r("day_of_month", f(r"\b(?P<d>[1-9]|[12]\d|3[01])-?го(?: числа)?(?:[\s,.;:!?)]|$)"), |c| Some(Expr::DayOfMonth(cap_num(c, "d")? as u8))),
+            // "через неделю, семнадцатого, ...": a written ordinal alone, set off by punctuation.
+            r("day_of_month", f(r"(?i)(?P<od>(?:двадцать |тридцать )?(?:первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого|тринадцатого|четырнадцатого|пятнадцатого|шестнадцатого|семнадцатого|восемнадцатого|девятнадцатого|двадцатого|тридцатого))(?: числа)?(?:[,.;:!?)]|$)"), |c| Some(Expr::DayOfMonth(ru_ordinal_number(c.name("od")?.as_str())?))),
             // "on the same day", "в тот же день": the day of the date told before.
-            r("same_day", f(r"(?i)\b(?:the same day|that same day|later that day|the same evening|the same night|that same evening)\b|[вВ] (?:тот|этот) же (?:день|вечер)|[вВ] ту же ночь"), |_| Some(Expr::FromPrevious(0))),
+            r("same_day", f(r"(?i)\b(?:the same day|that same day|later that day|earlier that day|(?:on|by|until|at [\d:.]+ (?:a\.m\.|p\.m\.|am|pm)) that day|the same evening|the same night|that same evening)\b|[вВ] (?:тот|этот) же (?:день|вечер)|[вВ] ту же ночь"), |_| Some(Expr::FromPrevious(0))),
             r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early|(?:in|on) the (?:early hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
                 Some(Expr::Weekday {
                     weekday: weekday_number(c.name("wd")?.as_str())?,
@@ -625,6 +642,8 @@ impl Resolver {
                 }
             }
             Expr::FromPrevious(n) => (prev.filter(PartialDate::is_full).and_then(|p| p.add_days(*n)), None),
+            Expr::SincePrevious => (prev, prev.and(self.published)),
+            Expr::MonthOfPreviousYear(m) => (prev.and_then(|p| p.year()).and_then(|y| PartialDate::ym(y, *m)), None),
             Expr::PastPeriod(n, unit) => {
                 let Some(a) = anchor else { return (None, None) };
                 let start = match (unit, day_anchor) {
@@ -726,6 +745,17 @@ mod tests {
         assert_eq!(resolve_all("hurt on the afternoon of the 16th, when", "2022-07-19"), vec![("2022-07-16".into(), None)]);
         assert_eq!(resolve_all("From the 24th, lorries", "2022-07-19"), vec![("2022-06-24".into(), None)]);
         assert_eq!(resolve_all("перестрелка произошла 12-го числа у села", "2023-05-17"), vec![("2023-05-12".into(), None)]);
+        assert_eq!(resolve_all("А через неделю, семнадцатого, пограничники передали его", "2022-06-20"), vec![("2022-06-17".into(), None)]);
+        let r = Resolver { published: Some(d("2023-06-27")) };
+        let since = find("С тех пор подразделения удерживают ряд высот");
+        assert!(matches!(since[0].expr, Expr::SincePrevious));
+        let that_year = find("В августе того же года у Гюлятага обстреляли пастухов");
+        assert!(matches!(that_year[0].expr, Expr::MonthOfPreviousYear(8)), "{that_year:?}");
+        assert_eq!(r.resolve(&that_year[0].expr, None, PartialDate::ym(2021, 5)).0, PartialDate::ym(2021, 8));
+        assert!(matches!(find("in August of the same year")[0].expr, Expr::MonthOfPreviousYear(8)));
+        assert_eq!(resolve_all("Весной 2021-го, на моих глазах", "2022-10-01"), vec![("2021".into(), None)]);
+        assert_eq!(r.resolve(&since[0].expr, None, PartialDate::ym(2022, 9)), (PartialDate::ym(2022, 9), Some(d("2023-06-27"))));
+        assert!(resolve_all("второго батальона", "2022-06-20").is_empty());
         assert!(resolve_all("before the 6th meeting of the leaders", "2023-07-19").is_empty());
         assert_eq!(resolve_all("двадцать первого мая 2022 года", "2023-05-17"), vec![("2022-05-21".into(), None)]);
         assert_eq!(resolve_all("На прошлой неделе служба", "2023-05-17"), vec![("2023-05-08".into(), Some("2023-05-14".into()))]);

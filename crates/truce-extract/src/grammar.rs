@@ -114,7 +114,7 @@ const VIOLENT: [EventType; 4] = [EventType::Firing, EventType::ArmedClash, Event
 /// Words that make what follows hypothetical, demanded or negated: not an event.
 fn modal_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|(?-i:may)|can|cannot|won't|as if|as though|как будто|словно|как под|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|не допустить|может|могут|должны)\b")
+    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|(?-i:may)|can|cannot|won't|as if|as though|как будто|словно|как под|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|due to (?:meet|hold|sign|visit|start|begin|resume)|не допустить|может|могут|должны|если|в случае|риск[а-яё]*|предусматрива[а-яё]*|предусмотрен[а-яё]*|угроз[аы] |намерен[аы]?|планиру[а-яё]+|ожида[а-яё]+|собира[а-яё]+с[ья]|предстоит)\b")
 }
 
 /// Purpose clauses reach far: "In order to prevent the transportation of manpower, ammunition, mines, ...".
@@ -125,7 +125,7 @@ fn purpose_re() -> &'static Pattern {
 
 fn negation_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:no|none of|nobody|no one|not|never|neither|nor|without|didn't|did not|has not|have not|hasn't|haven't|were not|was not|не|нет|ни)\b")
+    re(&RE, r"(?i)\b(?:no|none of|nobody|no one|not|never|neither|nor|without|didn't|did not|has not|have not|hasn't|haven't|were not|was not|не|нет|ни|никак[а-яё]+|никаких)\b")
 }
 
 fn act_re() -> &'static Pattern {
@@ -353,6 +353,13 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             if place.kind != PlaceKind::Country {
                 return None;
             }
+            // "the Human Rights Defender of Armenia confirmed", "Защитник прав человека Армении
+            // подтвердил": a country that qualifies a noun is not the subject.
+            let written = &text[p.start..p.end];
+            let oblique_ru = written.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я')) && written.ends_with(['и', 'а', 'у', 'е', 'ю']);
+            if oblique_ru || text[..p.start].ends_with(" of ") {
+                return None;
+            }
             let side = side_of_country(&place.name)?;
             Some(match last_speakers_by_side.iter().find(|(sd, _)| sd == side) {
                 Some((_, sps)) => (sps.iter().map(|sp| sp.name.as_str()).collect::<Vec<_>>().join("\u{1f}"), side.to_string()),
@@ -416,12 +423,26 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         // named episode: "a bomblet left over from the 2020 war exploded" still names the war.
         // "a column of military trucks leaving Shusha": what moves is military, not a passage;
         // such a transit match neither counts nor hides the military movement inside it.
+        let all_triggers = s_triggers.clone();
         let s_triggers: Vec<&TriggerHit> = s_triggers
             .into_iter()
             .filter(|t| {
-                // The cargo may be named just after the verb: "прошла колонна с боеприпасами".
-                let reach = crate::lexicon::floor_char(text, (t.end + 60).min(s.end));
-                let military = t.event_type == EventType::Transit && military_cargo_re().is_match(&text[t.start..reach]);
+                // "Груз задержан", "the shipment was seized": goods held are no people held.
+                if t.event_type == EventType::Arrest {
+                    let lead = &text[crate::lexicon::floor_char(text, t.start.saturating_sub(30).max(s.start))..t.start];
+                    let goods = goods_re().find_iter(lead).last().is_some_and(|m| lead[m.end()..].split_whitespace().count() <= 2);
+                    if goods {
+                        note!(explain, decisions, "arrest {:?}: skipped, goods are held, not people", &text[t.start..t.end]);
+                    }
+                    return !goods;
+                }
+                if t.event_type != EventType::Transit {
+                    return true;
+                }
+                // "передвижение колонны из шести грузовиков, которая вышла из Ханкенди": the column
+                // a military movement names is not a civilian passage, however long the match.
+                let named_military = all_triggers.iter().any(|o| o.event_type == EventType::MilitaryMovement && o.start < t.end && t.start < o.end);
+                let military = named_military || military_cargo_re().is_match(&passage_cargo(text, t, s.end));
                 if military {
                     note!(explain, decisions, "transit {:?}: skipped, military movement", &text[t.start..t.end]);
                 }
@@ -462,7 +483,10 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             let backdrop = episode.is_none() && backdrop_re().is_match(surface);
             // "Azerbaijan also rejected reports of drone strikes": what is denied was told before.
             let denied_report = attribution.denial_at.is_some_and(|at| at < t.start && reports_of_re().is_match(&text[at..t.start]));
-            if let Some(why) = hypothetical(text, s.start, t.start, t.end).or_else(|| infinitive(text, s.start, t.start, lex)).or_else(|| adjectival(text, s.start, t.start, lex))
+            if let Some(why) = hypothetical(text, s.start, t.start, t.end)
+                .or_else(|| infinitive(text, s.start, t.start, lex))
+                .or_else(|| adjectival(text, s.start, t.start, lex))
+                .or_else(|| (t.event_type != EventType::Agreement).then(|| agreed_content(text, s.start, t.start)).flatten())
                 && episode.is_none() {
                     note!(explain, decisions, "{} {surface:?}: skipped, {why}", t.event_type);
                     continue;
@@ -499,11 +523,11 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 date_rule = format!("date:{}", own.raw.rule);
             } else if backdrop {
                 date_rule = "date:none_for_backdrop".into();
-            } else if let Some(best) = nearest_date(&s_dates, t, &episode_spans) {
+            } else if let Some(best) = nearest_date(text, &s_dates, t, &episode_spans) {
                 d = best.date;
                 de = best.date_end;
                 open = best.raw.end_marker;
-                relational = matches!(best.raw.expr, date::Expr::NextDay | date::Expr::FromPrevious(_));
+                relational = matches!(best.raw.expr, date::Expr::NextDay | date::Expr::FromPrevious(_) | date::Expr::SincePrevious);
                 statement_dated = best.statement;
                 date_rule = format!("date:{}", best.raw.rule);
             }
@@ -528,6 +552,14 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 d.map_or("none".into(), |x| x.to_string()),
                 de.map_or(String::new(), |x| format!("..{x}"))
             );
+            // Taking people and letting them go are two occurrences, even told in one breath.
+            if t.event_type == EventType::Arrest && release_re().is_match(&text[t.start..t.end]) {
+                rules.push("arrest:release".into());
+            }
+            // "X said the other side had fired first": an account of who started a clash.
+            if t.event_type == EventType::Firing && fired_first_re().is_match(sent) {
+                rules.push("account:who_fired_first".into());
+            }
             sent_cands.push(Candidate {
                 event_type: t.event_type,
                 sentence: si,
@@ -538,7 +570,8 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 date_end: de,
                 date_open: open,
                 date_relational: relational,
-                dated_sentence: !s_dates.is_empty(),
+                // Only dates of later clauses: the sentence leaves this one undated.
+                dated_sentence: s_dates.iter().any(|sd| !dates_a_later_clause(text, sd, t.end)),
                 places: Vec::new(),
                 actors: Vec::new(),
                 claims: Vec::new(),
@@ -603,7 +636,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                         sent_cands.retain(|c| !(c.event_type == EventType::Arrest && c.trigger.0 >= start && c.trigger.0 < end));
                         note!(explain, decisions, "armed_clash {:?}: event, a place taken by force", &text[start..end]);
                         let mut c = plain_candidate(EventType::ArmedClash, si, s, (start, end), heading);
-                        if let Some(best) = nearest_date(&s_dates, &TriggerHit { event_type: EventType::ArmedClash, start, end, pattern: 0, flags: Default::default() }, &episode_spans) {
+                        if let Some(best) = nearest_date(text, &s_dates, &TriggerHit { event_type: EventType::ArmedClash, start, end, pattern: 0, flags: Default::default() }, &episode_spans) {
                             c.date = best.date;
                             c.date_end = best.date_end;
                         }
@@ -639,7 +672,8 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         // Several triggers of one type with agreeing dates are one occurrence.
         let mut merged: Vec<Candidate> = Vec::new();
         for c in sent_cands {
-            match merged.iter_mut().find(|m| m.event_type == c.event_type && m.retaliation == c.retaliation && dates_compatible(m, &c)) {
+            let release = |x: &Candidate| x.rules.iter().any(|r| r == "arrest:release");
+            match merged.iter_mut().find(|m| m.event_type == c.event_type && m.retaliation == c.retaliation && release(m) == release(&c) && dates_compatible(m, &c)) {
                 Some(m) => absorb(m, c),
                 None => merged.push(c),
             }
@@ -1005,7 +1039,10 @@ fn outlet_of(doc: &Document, lex: &Lexicon) -> Outlet {
 fn is_heading(sentence: &str) -> bool {
     let t = sentence.trim_end();
     let ends_sentence = t.ends_with(['.', '!', '?', ';', ':', '"', '”', '»', '…']);
-    !ends_sentence && t.split_whitespace().count() <= 16
+    let words = t.split_whitespace().count();
+    // "Shelling." / "Обстрел.": a one- or two-word rubric names a topic, whatever its stop
+    // (not a list's number, "1.").
+    (!ends_sentence && words <= 16) || (words <= 2 && t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
 }
 
 /// A bulletin's list line: "Sotk-Kalbajar section: 11", "Aghdam direction: 4 cases".
@@ -1167,6 +1204,8 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
         .collect();
     let mut out: Vec<DateAt> = Vec::with_capacity(raw.len());
     let mut prev_full: Option<PartialDate> = None;
+    // "С тех пор": since the date told last, at whatever precision it was told.
+    let mut prev_any: Option<PartialDate> = None;
     let published_day = resolver.published.and_then(|p| p.last_day());
     let recent = |d: Option<PartialDate>| match (d.and_then(|d| d.first_day()), published_day) {
         (Some(d), Some(p)) => d <= p && p.add_days(-31).is_some_and(|from| d >= from),
@@ -1213,7 +1252,8 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
         } else {
             None
         };
-        let (d, e) = resolver.resolve(&r.expr, anchor, prev_full);
+        let prev = if matches!(r.expr, date::Expr::SincePrevious | date::Expr::MonthOfPreviousYear(_)) { prev_any } else { prev_full };
+        let (d, e) = resolver.resolve(&r.expr, anchor, prev);
         // Events are in the past: a date after publication is a term or a plan.
         let future = match (d, resolver.published.and_then(|p| p.last_day())) {
             (Some(d), Some(p)) => d.first_day().is_some_and(|f| f > p.add_days(2).unwrap_or(p)),
@@ -1227,6 +1267,10 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
             paragraph_last = Some((p, first));
         }
         let dateline = datelines.iter().any(|(s, e)| r.start >= *s && r.end <= *e);
+        // "fought from 1988 to 1994 ... in May of that year": a range told is last at its end.
+        if d.is_some() && !dateline {
+            prev_any = if matches!(r.expr, date::Expr::Range { .. }) { e.or(d) } else { d };
+        }
         let before = &text[crate::lexicon::floor_char(text, r.start.saturating_sub(30))..r.start];
         let after = &text[r.end..crate::lexicon::floor_char(text, (r.end + 30).min(text.len()))];
         let statement = said_after_re().is_match(after) || said_before_re().is_match(before);
@@ -1243,7 +1287,7 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
 /// The date expression closest to the trigger, skipping dates that belong to a
 /// named document in the sentence ("the statement of November 10") unless the
 /// trigger is that document.
-fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usize, usize)]) -> Option<&'a DateAt> {
+fn nearest_date<'a>(text: &str, dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usize, usize)]) -> Option<&'a DateAt> {
     let usable = |d: &&DateAt| (d.date.is_some() || d.date_end.is_some()) && !d.dateline;
     let has_event_date = dates.iter().any(|d| usable(d) && !d.statement);
     let has_own_date = dates.iter().any(|d| usable(d) && !d.compared);
@@ -1257,6 +1301,9 @@ fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usiz
         .filter(|d| !d.compared || !has_own_date)
         // "the statement of November 10, 2020" dates the statement, not what happened beside it.
         .filter(|d| t.event_type == EventType::Agreement || d.raw.rule == "after_episode" || !episode_spans.iter().any(|(s, e)| d.raw.start < *e && *s < d.raw.end))
+        // "took them into custody, gave them tea, and the next day handed them back": a date
+        // counted from another that opens a later clause dates what that clause tells.
+        .filter(|d| !dates_a_later_clause(text, d, t.end))
         .min_by_key(|d| {
             if d.raw.end <= t.start {
                 t.start - d.raw.end
@@ -1269,19 +1316,34 @@ fn nearest_date<'a>(dates: &[&'a DateAt], t: &TriggerHit, episode_spans: &[(usiz
         })
 }
 
+/// A date counted from another ("the next day") that opens a clause after `after`.
+fn dates_a_later_clause(text: &str, d: &DateAt, after: usize) -> bool {
+    let later_clause = d.raw.start >= after && {
+        let gap = &text[after..d.raw.start];
+        gap.contains(", and ") || gap.contains(';') || gap.contains(", then ") || gap.contains(", а ") || gap.contains(", и ")
+    };
+    later_clause && matches!(d.raw.expr, date::Expr::NextDay | date::Expr::FromPrevious(_))
+}
+
 fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Option<String> {
     static OPINION: OnceLock<Pattern> = OnceLock::new();
     // An opinion covers its whole sentence: "I hope that ... met ...".
-    let opinion = re(&OPINION, r"(?i)\b(?:i|we) (?:hope|think|believe|suppose|assume|expect|doubt)\b|\bin (?:my|our) (?:opinion|view)\b|\bit seems\b");
+    let opinion = re(&OPINION, r"(?i)\b(?:i|we) (?:hope|think|believe|suppose|assume|expect|doubt|judge|assess|estimate|fear)\b|\bin (?:my|our) (?:opinion|view)\b|\bit seems\b|(?:по|на) (?:[а-яё]+ )?мнению|по (?:[а-яё]+ )?оценке|(?:я|мы) (?:считаю|считаем|думаю|думаем|полагаю|полагаем|опасаемся)");
     if let Some(m) = opinion.find(&text[sent_start..start]) {
         return Some(format!("an opinion ({:?})", m.as_str()));
     }
     let from = crate::lexicon::floor_char(text, start.saturating_sub(60).max(sent_start));
     let window = &text[from..start];
-    // Only the clause the trigger is in.
+    // Only the clause the trigger is in, and the trigger itself when its words leave a gap
+    // ("ministers ... are expected to meet").
     let clause = window.rsplit([';', '—']).next().unwrap_or(window);
     if let Some(m) = modal_re().find_iter(clause).last() {
         return Some(format!("hypothetical or demanded ({:?})", m.as_str()));
+    }
+    static PLANNED: OnceLock<Pattern> = OnceLock::new();
+    let planned = re(&PLANNED, r"(?i)\b(?:expected to|due to|likely to|plans? to|planning to|intends? to|will|would|could|might|should|must|(?-i:may))\b");
+    if let Some(m) = planned.find(&text[start..end]) {
+        return Some(format!("hypothetical ({:?})", m.as_str()));
     }
     let wide = &text[crate::lexicon::floor_char(text, start.saturating_sub(140).max(sent_start))..start];
     let wide = wide.rsplit([';', '—']).next().unwrap_or(wide);
@@ -1292,7 +1354,11 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
             return Some(format!("a purpose, not an occurrence ({:?})", m.as_str()));
         }
     }
-    let near = &window[crate::lexicon::floor_char(window, window.len().saturating_sub(28))..];
+    let mut near = &window[crate::lexicon::floor_char(window, window.len().saturating_sub(28))..];
+    // A window cut inside a word ("сот|ни жителей") must not read its tail as a word ("ни").
+    if near.len() < window.len() && window[..window.len() - near.len()].ends_with(char::is_alphanumeric) {
+        near = near.find(' ').map_or("", |i| &near[i..]);
+    }
     if let Some(m) = negation_re().find(near) {
         return Some(format!("negated ({:?})", m.as_str()));
     }
@@ -1314,7 +1380,66 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     if [", discussed", " was discussed", " was proposed", ", proposed", " is planned", " was planned", " under discussion", " was considered"].iter().any(|p| clause_after.contains(p)) {
         return Some("proposed or discussed, not done".into());
     }
+    // "Встреча министров ... может состояться", "заседание, которое планировалось провести, отложено".
+    let ru_far = text[end..crate::lexicon::floor_char(text, (end + 240).min(text.len()))].to_lowercase();
+    let ru_clause_after = ru_far.split(['.', ';']).next().unwrap_or("");
+    if [" может состояться", " состоится", " должна состояться", " должно состояться", " планировалось", " планируется", " ожидается", " отложен", " перенесен", " перенесён"].iter().any(|p| ru_clause_after.contains(p)) {
+        return Some("proposed or discussed, not done".into());
+    }
     None
+}
+
+/// A passage's words and what follows it: the cargo may be named just after the verb
+/// ("прошла колонна с боеприпасами"). What escorts the passage is not its cargo: an escort
+/// phrase runs to its clause's comma ("a Red Cross truck, shepherded by two Russian armoured
+/// vehicles, edges past"; "with a Russian armoured car in front").
+fn passage_cargo(text: &str, t: &TriggerHit, sentence_end: usize) -> String {
+    let reach = crate::lexicon::floor_char(text, (t.end + 60).min(sentence_end));
+    let window = &text[t.start..reach];
+    let mut cargo = String::with_capacity(window.len());
+    let mut rest = window;
+    while let Some(m) = escort_re().find(rest) {
+        cargo.push_str(&rest[..m.start()]);
+        rest = rest[m.end()..].find(',').map_or("", |i| &rest[m.end() + i..]);
+    }
+    cargo.push_str(rest);
+    cargo
+}
+
+fn goods_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    // Whole words: "Грузии" (Georgia) is no "груз".
+    re(&RE, r"(?i)\b(?:cargo|shipment|consignment|goods|contraband|load|груз(?:а|у|ом|е|ы|ов|ам|ами|ах)?|товар(?:а|у|ом|ы|ов)?|контрабанд[аыу]|партия)\b")
+}
+
+fn escort_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:with an? |escorted by|accompanied by|under (?:the )?(?:escort|protection)|shepherded by)|в сопровождении|под (?:охраной|конвоем|сопровождением)")
+}
+
+fn release_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:hand(?:ed|s|ing)? (?:(?:them|him|her|it|over|back) )?(?:over|back)|releas\w*|freed|free|return\w*|repatriat\w*|exchang\w*|swap\w*)\b|переда[а-яё]*|освобо[а-яё]*|отпущ[а-яё]*|вернул[а-яё]*|возвращ[а-яё]*|обмен[а-яё]*")
+}
+
+fn fired_first_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:fired|opened fire|shot|attacked|struck)(?: on| at| upon)? first\b|\bfirst (?:opened fire|fired|attacked)\b|\b(?:started|began|provoked|initiated) the (?:fighting|clash|exchange|shooting)\b|первыми? (?:открыл[аи]? огонь|обстрелял[аи]?|атаковал[аи]?)|провокаци[а-яё]+ (?:устроили|начали|совершили)|(?:устроили|начали) провокаци[а-яё]+")
+}
+
+fn agreed_on_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:agreed|agree|agreement|consensus) (?:to|on|upon)\b|договорил[а-яё]* о\b|условил[а-яё]* о\b|договор[её]нност[а-яё]* о\b|соглашени[а-яё]* о\b")
+}
+
+/// "agreed on the deployment of an EU mission", "договорились о размещении миссии":
+/// what the parties agreed to do is the agreement's content, not a deed of its own.
+fn agreed_content(text: &str, sent_start: usize, start: usize) -> Option<String> {
+    let from = crate::lexicon::floor_char(text, start.saturating_sub(90).max(sent_start));
+    let window = &text[from..start];
+    let m = agreed_on_re().find_iter(window).last()?;
+    let gap = &window[m.end()..];
+    (gap.split_whitespace().count() <= 3 && !gap.contains([',', '.', ';'])).then(|| format!("the content of an agreement ({:?})", m.as_str()))
 }
 
 fn done_under_re() -> &'static Pattern {
@@ -1350,7 +1475,7 @@ fn civilian_crossing_re() -> &'static Pattern {
 
 fn military_cargo_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:military|armou?red|army|troops|weapons|ammunition|munitions|howitzers|tanks)\b|военн[а-яё]+|бронетехник[а-яё]*|боеприпас[а-яё]*|оружи[а-яё]*")
+    re(&RE, r"(?i)\b(?:military|armou?red|army|troops|weapons|ammunition|munitions|howitzers|tanks)\b|военн[а-яё]+|бронетехник[а-яё]*|боеприпас[а-яё]*|оружи[а-яё]*|вооруж[её]нн[а-яё]*|формировани[а-яё]*")
 }
 
 fn civilian_re() -> &'static Pattern {
@@ -1391,6 +1516,16 @@ fn elided_count_re() -> &'static Pattern {
 /// "the strength to withdraw peacekeepers", "pledged to hand him over": a verb's base form
 /// after "to" names an act not done; "continued to shell" and "began to deploy" tell one.
 fn infinitive(text: &str, sent_start: usize, start: usize, lex: &Lexicon) -> Option<String> {
+    // "- release Ruslan Gasimov and return him": a list item opening on a bare verb is a demand.
+    let sentence = &text[sent_start..];
+    let item = sentence.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '•' | '*'));
+    if item.len() < sentence.len() {
+        let opening = item.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        const IMPERATIVE: [&str; 12] = ["ensure", "allow", "grant", "stop", "end", "guarantee", "provide", "respect", "refrain", "lift", "reopen", "investigate"];
+        if opening.starts_with(|c: char| c.is_lowercase()) && (lex.verb_lemmas.contains(opening) || IMPERATIVE.contains(&opening)) {
+            return Some(format!("an imperative (\"{opening}\"), a demand"));
+        }
+    }
     let first = text[start..].split(|c: char| !c.is_alphabetic()).next()?.to_lowercase();
     if !lex.verb_lemmas.contains(&first) {
         return None;
@@ -1844,16 +1979,23 @@ fn merge_document(cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut i = 0;
     while i < out.len() {
         let f = &out[i];
-        let clash = (f.event_type == EventType::Firing && !f.retaliation && f.date.is_some_and(|d| d.is_full()))
+        // An account of who fired first names where it came from, not where the clash was:
+        // it joins a clash told nearby on a day it agrees with, wherever it places the fire.
+        let who_first = f.rules.iter().any(|r| r == "account:who_fired_first");
+        let clash = (f.event_type == EventType::Firing && !f.retaliation && (who_first || f.date.is_some_and(|d| d.is_full())))
             .then(|| {
                 out.iter().position(|c| {
                     c.event_type == EventType::ArmedClash
                         && c.episode.is_none()
-                        && c.date == f.date
-                        && c.sentence.abs_diff(f.sentence) <= 3
-                        // Its places all the clash's: fire on towns the clash did not reach is its own.
-                        && f.places.iter().all(|p| c.places.iter().any(|q| q.1 == p.1))
-                        && !(f.places.is_empty() && c.places.is_empty())
+                        && if who_first {
+                            c.sentence.abs_diff(f.sentence) <= 5 && f.date.zip(c.date).is_none_or(|(x, y)| date_agree(x, y))
+                        } else {
+                            c.date == f.date
+                                && c.sentence.abs_diff(f.sentence) <= 3
+                                // Its places all the clash's: fire on towns the clash did not reach is its own.
+                                && f.places.iter().all(|p| c.places.iter().any(|q| q.1 == p.1))
+                                && !(f.places.is_empty() && c.places.is_empty())
+                        }
                 })
             })
             .flatten();
@@ -1882,6 +2024,10 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     }
     if let (Some(x), Some(y)) = (&a.episode, &b.episode) {
         return x == y;
+    }
+    let release = |c: &Candidate| c.rules.iter().any(|r| r == "arrest:release");
+    if a.event_type == EventType::Arrest && release(a) != release(b) {
+        return false;
     }
     // "The war that began on 27 September 2020" is the named war when its date falls inside it.
     let (ep, other) = if a.episode.is_some() { (a, b) } else { (b, a) };

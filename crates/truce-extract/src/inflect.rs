@@ -45,6 +45,7 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("shut", "shut", "shut"),
     ("sign", "signed", "signed"),
     ("spread", "spread", "spread"),
+    ("stand", "stood", "stood"),
     ("steal", "stole", "stolen"),
     ("strike", "struck", "struck"),
     ("take", "took", "taken"),
