@@ -63,6 +63,14 @@ await check('the login page renders and a wrong password is refused', async () =
   await page.locator('#login-password').fill('wrong password');
   await page.locator('#login-submit').click();
   await page.locator('#login-error', { hasText: 'wrong user name or password' }).waitFor();
+  // A route change while logged out asks the server again (/api/me) but keeps
+  // the form and what was typed: a slow answer must not wipe a half-filled form.
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/me')),
+    page.evaluate(() => { location.hash = '#/counts'; }),
+  ]);
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 200))); // let the route finish with that answer
+  assert(await page.locator('#login-name').inputValue() === analyst, 'the typed user name survives a route change');
 });
 
 let incidents = [];

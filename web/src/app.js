@@ -104,10 +104,13 @@ function renderHeader() {
 }
 
 function loginPage(seq) {
+  // A route change while logged out (a link, the back button) keeps the form
+  // already shown: replacing it would drop what the user is typing.
+  if (document.getElementById('login-form')?.isConnected) return;
   const name = el('input', { id: 'login-name', name: 'name', autocomplete: 'username', required: true });
   const password = el('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const status = el('p', { class: 'error', id: 'login-error' });
-  const form = el('form', { class: 'card login', on: { submit: async (ev) => {
+  const form = el('form', { class: 'card login', id: 'login-form', on: { submit: async (ev) => {
     ev.preventDefault();
     try {
       session = await api('/api/login', { method: 'POST', body: { name: name.value, password: password.value } });
