@@ -25,7 +25,7 @@ pub struct Speaker {
 
 fn reporting_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    cached(&RE, r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|spoke|delivered (?:a |an )?(?:[\w-]+ )?(?:address|speech)|posted|tweeted|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?|утверждает|утверждал[аои]?|заявляет|настаивает|подтвердил[аои]?|подтверждает|напомнил[аои]?|рассказал[аои]?|пояснил[аои]?|уточнил[аои]?|добавил[аои]?|сказал[аои]?|признал[аои]?)\b")
+    cached(&RE, r"(?i)\b(?:said|says|stated|stressed|stresses|noted|notes|added|adds|reported|reports|informed|informs|told|tells|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|revealed|reveals|alleged|alleges|accused|accuses|emphasi[sz]ed|emphasi[sz]es|pointed out|insisted|asserted|wrote|writes|published|issued a statement|said in a statement|informed|spoke|delivered (?:a |an )?(?:[\w-]+ )?(?:address|speech)|posted|tweeted|replied|replies|recalled|recalls|argued|argues|explained|explains|answered|responded|responds|recounted|recounts|complained|complains|acknowledged|acknowledges|admitted|admits|conceded|сообщил[аои]?|заявил[аои]?|отметил[аои]?|сообщает|сообщается|подчеркнул[аои]?|утверждает|утверждал[аои]?|заявляет|настаивает|подтвердил[аои]?|подтверждает|напомнил[аои]?|рассказал[аои]?|пояснил[аои]?|уточнил[аои]?|добавил[аои]?|сказал[аои]?|признал[аои]?|признаёт|признает|говорит|рассказывает|вспоминает|отвечает|ответил[аои]?|объясняет|объяснил[аои]?|пишет|написал[аои]?)\b")
 }
 
 fn according_re() -> &'static Pattern {
@@ -40,7 +40,7 @@ fn alleging_re() -> &'static Pattern {
 
 fn ru_impersonal_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    cached(&RE, r"(?i)(?:сообщили|заявили|отметили|уточнили|подчеркнули|утверждают|заявляют|сообщают|рассказали|пояснили|добавили|напомнили|считают|назвали|отвергли|опровергли)")
+    cached(&RE, r"(?i)(?:сообщили|заявили|отметили|уточнили|подчеркнули|утверждают|заявляют|сообщают|рассказали|пояснили|добавили|напомнили|считают|назвали|отвергли|опровергли|говорят|рассказывают|пишут|признают)")
 }
 
 fn report_of_re() -> &'static Pattern {
@@ -55,7 +55,13 @@ fn report_noun_re() -> &'static Pattern {
 
 fn denial_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    cached(&RE, r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*|отверг\w*"#)
+    cached(&RE, r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|\b(?:had|have|has|did) not (?:fired|opened fire|shelled|violated)\b|not fired a single shot|\bне открывал\w* огонь|\bне обстреливал\w*|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*|отверг\w*"#)
+}
+
+/// "its units had not fired a single shot": a denial of fire in particular.
+fn fire_denial_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    cached(&RE, r"(?i)\b(?:had|have|has|did) not (?:fired|opened fire|shelled)\b|not fired a single shot|\bне открывал\w* огонь|\bне обстреливал\w*")
 }
 
 /// "X called this information disinformation", "X called the statement of Y a provocation":
@@ -105,6 +111,8 @@ pub struct Attribution {
     pub denial_text: Option<String>,
     /// Byte offset where the denial wording starts.
     pub denial_at: Option<usize>,
+    /// The denial says no fire was opened: it denies fire, whatever else the sentence tells.
+    pub denies_fire: bool,
 }
 
 /// Mentions that may speak (institutions, officials, outlets, people), in `[from, to)`.
@@ -140,7 +148,7 @@ fn subjects_before(text: &str, mentions: &[Mention], sent_start: usize, verb: us
         }
         let ok = if out.is_empty() {
             // Up to a short apposition: "Agil Abbas, a member of the committee, told".
-            let apposition = [", a ", ", an ", ", the "].iter().any(|p| gap.starts_with(p));
+            let apposition = [", a ", ", an ", ", the ", ", who ", ", whose "].iter().any(|p| gap.starts_with(p));
             let max_commas = if apposition { 4 } else { 1 };
             gap.len() <= 130 && !gap.contains(['.', ';', '?', '!', '“', '"']) && !gap.contains(" that ") && gap.matches(',').count() <= max_commas
         } else {
@@ -239,8 +247,10 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
     let mut denier = None;
     let mut denial_text = None;
     let mut denial_at = None;
+    let mut denies_fire = false;
     if let Some((d_start, d_end)) = find_denial(sentence) {
         let d_text = &sentence[d_start..d_end];
+        denies_fire = fire_denial_re().is_match(d_text);
         denial_text = Some(d_text.to_string());
         denial_at = Some(start + d_start);
         let ds = start + d_start;
@@ -269,7 +279,7 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
             speakers.retain(|s| s.name != dn.name);
         }
     }
-    Attribution { speakers, denier, denial_text, denial_at }
+    Attribution { speakers, denier, denial_text, denial_at, denies_fire }
 }
 
 /// Whether the sentence `[start, end)` opens inside a quotation, given the text before it in its paragraph.

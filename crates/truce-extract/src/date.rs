@@ -400,7 +400,7 @@ fn rules() -> &'static Rules {
             r("day_of_month", f(r"(?i)(?P<od>(?:двадцать |тридцать )?(?:первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого|тринадцатого|четырнадцатого|пятнадцатого|шестнадцатого|семнадцатого|восемнадцатого|девятнадцатого|двадцатого|тридцатого))(?: числа)?(?:[,.;:!?)]|$)"), |c| Some(Expr::DayOfMonth(ru_ordinal_number(c.name("od")?.as_str())?))),
             // "on the same day", "в тот же день": the day of the date told before.
             r("same_day", f(r"(?i)\b(?:the same day|that same day|later that day|earlier that day|(?:on|by|until|at [\d:.]+ (?:a\.m\.|p\.m\.|am|pm)) that day|the same evening|the same night|that same evening)\b|[вВ] (?:тот|этот) же (?:день|вечер)|[вВ] ту же ночь"), |_| Some(Expr::FromPrevious(0))),
-            r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early|(?:in|on) the (?:early hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
+            r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early|(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
                 Some(Expr::Weekday {
                     weekday: weekday_number(c.name("wd")?.as_str())?,
                     strict: c.name("q")?.as_str().eq_ignore_ascii_case("last"),
@@ -536,8 +536,9 @@ fn join_ranges(text: &str, dates: Vec<RawDate>) -> Vec<RawDate> {
             }
             // "continued overnight into December 13", "ended in late April": the end of something under way.
             let lead: Vec<&str> = before.rsplit(|c: char| c.is_whitespace()).take(4).collect();
-            if matches!(lead.first().copied(), Some("into" | "until" | "till" | "through"))
-                || lead.iter().any(|w| matches!(*w, "ended" | "lasted" | "continued" | "restored" | "reopened" | "lifted"))
+            // Not "since the war ended in November 2020": that period starts there.
+            if cur.rule != "since" && (matches!(lead.first().copied(), Some("into" | "until" | "till" | "through"))
+                || lead.iter().any(|w| matches!(*w, "ended" | "lasted" | "continued" | "restored" | "reopened" | "lifted")))
             {
                 cur.end_marker = true;
             }

@@ -103,6 +103,14 @@ struct Candidate {
     denied_report: bool,
     /// Sentence spans (byte) this record quotes.
     text_span: (usize, usize),
+    /// Its places are all countries ("into Armenian territory"): such a place agrees with
+    /// any place inside that country when merging. Set just before merging.
+    countries_only: bool,
+    /// The countries its places lie in. Set just before merging.
+    countries: Vec<String>,
+    /// Told in the outlet's own voice somewhere (a sentence with no speaker, no denial, not
+    /// a headline): the outlet asserts it, whoever else is quoted on it.
+    outlet_told: bool,
 }
 
 /// Types whose events move people or goods across borders: countries are their places.
@@ -305,7 +313,8 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
     let sentence_spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
     let triggers = lex.find_triggers(text, &sentence_spans);
     let resolver = Resolver { published: doc.meta.published };
-    let dates = resolve_dates(text, &sentences, &resolver);
+    let all_episode_spans = lex.episode_spans(text, 0, text.len());
+    let dates = resolve_dates(text, &sentences, &resolver, &all_episode_spans);
     let chars = CharIndex::new(text);
 
     let mut trace = Vec::with_capacity(sentences.len());
@@ -323,6 +332,9 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
     let mut last_voice: Option<Speaker> = None;
     // A ministry publishing its own statement says "our units" in its own voice.
     let outlet_speaks_itself = outlet.actor.is_some_and(|e| claims::is_institutional(lex.actors[e].kind));
+    // "1. Statement of the Ministry of Foreign Affairs of Armenia": a page that reprints
+    // statements under headings speaks, section by section, in the voice each heading names.
+    let mut section_voice: Option<Speaker> = None;
 
     for (si, s) in sentences.iter().enumerate() {
         let sent = &text[s.start..s.end];
@@ -391,6 +403,21 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 speakers.push(sp);
             }
         }
+        if is_heading(sent) && let Some(h) = section_heading_re().find(sent) {
+            // The voice is named right after the heading's noun ("Statement of the MFA of
+            // Armenia"), not later ("... on the provocations of the Armenian side").
+            let named_at = s.start + h.end();
+            section_voice = s_mentions
+                .iter()
+                .find(|m| m.kind.speaks() && m.start >= named_at && section_gap_re().is_match(&text[named_at..m.start]))
+                // A ministry's own release under its own name speaks in the outlet's voice already.
+                .filter(|m| m.name != outlet.name && outlet.actor.is_none_or(|e| lex.actors[e].canonical != m.name))
+                .map(|m| Speaker { name: m.name.clone(), side: m.side.clone(), how: "section", span: (m.start, m.end) });
+        }
+        if speakers.is_empty() && !is_heading(sent)
+            && let Some(sp) = &section_voice {
+                speakers.push(sp.clone());
+            }
         // "Yesterday two of our deminers were wounded": in a report quoting someone at length
         // (a speech, a thread), the first person is the voice quoted last, not the outlet's.
         if speakers.is_empty() && !outlet_speaks_itself && first_person_re().is_match(sent)
@@ -415,7 +442,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         let is_question = sent.trim_end().ends_with('?');
         // A headline, or a wire lead's summary of mutual accusations: it only merges with events told in full.
         let heading = is_heading(sent) || mutual_re().is_match(sent);
-        let episode_spans = lex.episode_spans(text, s.start, s.end);
+        let episode_spans: Vec<(usize, usize)> = all_episode_spans.iter().copied().filter(|(a, b)| in_sent(*a, *b)).collect();
         let evidence = find_evidence(sent);
         let cas = casualty::find(sent);
 
@@ -453,7 +480,9 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             .iter()
             .map(|t| (*t, lex.episode_at(text, t.start, t.end).filter(|e| e.event_type == t.event_type)))
             .filter(|(t, episode)| {
-                episode.is_some() || !s_triggers.iter().any(|o| o.event_type != t.event_type && o.start < t.end && t.start < o.end && (o.end - o.start) > (t.end - t.start))
+                // "a shell left over from last year's war": a war named inside another trigger.
+                let names_war = t.event_type == EventType::ArmedClash && (text[t.start..t.end].ends_with(" war") || text[t.start..t.end].contains("войн"));
+                episode.is_some() || names_war || !s_triggers.iter().any(|o| o.event_type != t.event_type && o.start < t.end && t.start < o.end && (o.end - o.start) > (t.end - t.start))
             })
             .collect();
         let strong_violent = kept.iter().any(|(t, _)| VIOLENT.contains(&t.event_type) && !t.flags.weak);
@@ -592,6 +621,9 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 backdrop: backdrop || denied_report,
                 denied_report,
                 text_span: (s.start, s.end),
+                countries_only: false,
+                countries: Vec::new(),
+                outlet_told: false,
             });
         }
 
@@ -844,8 +876,12 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             (None, Some(_)) => Some(speakers.iter().find(|sp| sp.how != "reported").map_or_else(|| outlet.name.clone(), |sp| sp.name.clone())),
             _ => None,
         };
+        // "its units had not fired a single shot and accused Baku of trying to overshadow the
+        // talks": a denial of fire in a sentence that tells no fire denies the fire told before.
+        let fire_denied_before = attribution.denies_fire && !sent_cands.is_empty() && !sent_cands.iter().any(|c| VIOLENT.contains(&c.event_type));
         for c in &mut sent_cands {
-            if let Some(d) = &denier {
+            c.outlet_told = speakers.is_empty() && denier.is_none() && !c.headline && !quoted;
+            if let Some(d) = denier.as_ref().filter(|_| !fire_denied_before) {
                 c.claims.push(Claim { claimant: d.clone(), stance: Stance::Denied });
                 c.rules.push("claim:denial".into());
                 // Told first and denied after ("a guard was wounded ...; Armenia denied that ..."):
@@ -871,10 +907,10 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         if sent_cands.is_empty() && cas == casualty::Casualties::zero() && s_places.is_empty() && s_dates.is_empty() {
             no_casualties_said = true;
         }
-        if sent_cands.is_empty() {
+        if sent_cands.is_empty() || fire_denied_before {
             if let Some(denier) = &denier {
                 // A denial with no event of its own denies the latest events before it.
-                let target = candidates.iter().rev().find(|c| si - c.sentence <= 4).map(|c| c.sentence);
+                let target = candidates.iter().rev().find(|c| si - c.sentence <= 4 && (!fire_denied_before || VIOLENT.contains(&c.event_type))).map(|c| c.sentence);
                 // "The claims of X that its units did not fire are untrue": X denies the events
                 // before, and whoever calls its denial untrue asserts them.
                 let denied_denial = speakers.iter().find(|sp| sp.how == "reported").filter(|rep| {
@@ -948,7 +984,11 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
 
     inherit_dates(&mut candidates, text, &sentences, &dates, doc.meta.published);
     inherit_places_of_violence(&mut candidates, text, &sentences);
-    let candidates = attach_followers(candidates, text, &sentences);
+    let mut candidates = attach_followers(candidates, text, &sentences);
+    for c in &mut candidates {
+        c.countries_only = !c.places.is_empty() && c.places.iter().all(|(_, id)| gaz.get(id).is_some_and(|p| p.kind == PlaceKind::Country));
+        c.countries = c.places.iter().flat_map(|(_, id)| gaz.parent_chain(id)).filter(|p| p.kind == PlaceKind::Country).map(|p| p.id.clone()).collect();
+    }
     let mut merged: Vec<Candidate> = merge_document(candidates).into_iter().filter(|c| !c.headline).collect();
     // A short news item dated to the day tells recent violence: what it leaves undated falls
     // in the month of publication (decided after merging, so it joins nothing it should not).
@@ -957,6 +997,16 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         if let Some(month) = news.and_then(|p| PartialDate::ym(p.year()?, p.month()?)) {
             c.date = Some(month);
             c.rules.push("date:month_of_news".into());
+        }
+    }
+    // "С 26 июля ... азербайджанская сторона их не пропускает": an obstruction lasting days
+    // is a restriction, a standing rule, not an incident on the road.
+    for c in merged.iter_mut().filter(|c| c.event_type == EventType::Obstruction) {
+        let day = |d: Option<PartialDate>, last: bool| d.and_then(|d| if last { d.last_day() } else { d.first_day() }).and_then(|d| d.days_from_epoch());
+        let days = day(c.date, false).zip(day(c.date_end, true)).map(|(a, b)| b - a);
+        if days.is_some_and(|n| n >= 2) {
+            c.event_type = EventType::Restriction;
+            c.rules.push("type:lasting_obstruction".into());
         }
     }
     // "The war that began on 27 September 2020": a start written out, the end the episode's.
@@ -1045,6 +1095,20 @@ fn is_heading(sentence: &str) -> bool {
     (!ends_sentence && words <= 16) || (words <= 2 && t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
 }
 
+/// A heading naming whose text follows: "2. Response of the spokesperson of the MFA of
+/// Azerbaijan", "Заявление МИД Армении". A heading with no voice ends the section.
+fn section_heading_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)^\s*(?:\d+[.)]\s*)?(?:(?:full |official )?(?:text of (?:the )?)?(?:statement|response|reply|comment|answer|remarks|press release|communiqu[ée]|position|заявлени[ея]|ответ|комментари[йя]|сообщение|позиция)\b|(?:\d+[.)]\s*)\p{Lu})")
+}
+
+/// What may stand between a heading's noun and the voice it names: "of the spokesperson of
+/// the", "пресс-службы"; nothing else.
+fn section_gap_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)^\s*(?:(?:of|by|from|issued by) (?:the )?(?:(?:spokes(?:person|man|woman)|press (?:service|secretary|office)|head|representative)s? (?:of|for) (?:the )?)?|(?:пресс-службы|пресс-секретаря|(?:официального )?представителя) )?$")
+}
+
 /// A bulletin's list line: "Sotk-Kalbajar section: 11", "Aghdam direction: 4 cases".
 fn list_item_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
@@ -1094,6 +1158,9 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
         backdrop: false,
         denied_report: false,
         text_span: (s.start, s.end),
+        countries_only: false,
+        countries: Vec::new(),
+        outlet_told: false,
     }
 }
 
@@ -1195,7 +1262,7 @@ fn superlative_re() -> &'static Pattern {
     re(&RE, r"(?i)\b(?:most|worst|deadliest|heaviest|largest|biggest|fiercest|bloodiest|first)\b|самы[ейхм]|крупнейш|тяжелейш|кровопролитнейш")
 }
 
-fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec<DateAt> {
+fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver, episode_spans: &[(usize, usize)]) -> Vec<DateAt> {
     let raw = date::find(text);
     static DATELINE: OnceLock<Pattern> = OnceLock::new();
     let datelines: Vec<(usize, usize)> = re(&DATELINE, r"(?m)^[\p{Lu}][\p{Lu}/ .'-]{1,40}, [^()\n]{3,30}? \([^)\n]{2,40}\) ?[-–—]")
@@ -1235,7 +1302,10 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver) -> Vec
             _ => *resolver,
         };
         let resolver = &year_resolver;
-        if let (Some(y), Some(p)) = (r.expr.written_year(), paragraph) {
+        // "a violation of the trilateral statement of 10 November 2020. ... in October alone":
+        // a named document's date sets no year for the narrative around it.
+        let names_episode = episode_spans.iter().any(|(s, e)| r.start < *e && *s < r.end);
+        if let (Some(y), Some(p), false) = (r.expr.written_year(), paragraph, names_episode) {
             paragraph_year = Some((p, y));
         }
         // A relative date counts from an earlier full date in its sentence: the
@@ -1304,6 +1374,9 @@ fn nearest_date<'a>(text: &str, dates: &[&'a DateAt], t: &TriggerHit, episode_sp
         // "took them into custody, gave them tea, and the next day handed them back": a date
         // counted from another that opens a later clause dates what that clause tells.
         .filter(|d| !dates_a_later_clause(text, d, t.end))
+        // "a shell left over from last year's war went off on Wednesday": a date that
+        // qualifies a war dates the war only.
+        .filter(|d| t.event_type == EventType::ArmedClash || !dates_a_war(text, d))
         .min_by_key(|d| {
             if d.raw.end <= t.start {
                 t.start - d.raw.end
@@ -1314,6 +1387,16 @@ fn nearest_date<'a>(text: &str, dates: &[&'a DateAt], t: &TriggerHit, episode_sp
                 0
             }
         })
+}
+
+fn war_qualified_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)^(?:['’]s|['’]) (?:war|fighting|hostilities|conflict|offensive)\b")
+}
+
+/// "last year's war", "the previous autumn's fighting": the date names a war.
+fn dates_a_war(text: &str, d: &DateAt) -> bool {
+    war_qualified_re().is_match(&text[d.raw.end..crate::lexicon::floor_char(text, (d.raw.end + 20).min(text.len()))])
 }
 
 /// A date counted from another ("the next day") that opens a clause after `after`.
@@ -1332,7 +1415,9 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     if let Some(m) = opinion.find(&text[sent_start..start]) {
         return Some(format!("an opinion ({:?})", m.as_str()));
     }
-    let from = crate::lexicon::floor_char(text, start.saturating_sub(60).max(sent_start));
+    // Sixty characters, not bytes: a Cyrillic letter takes two ("Если в ближайшие недели
+    // стороны не сядут за стол переговоров").
+    let from = text[sent_start..start].char_indices().rev().nth(59).map_or(sent_start, |(i, _)| sent_start + i);
     let window = &text[from..start];
     // Only the clause the trigger is in, and the trigger itself when its words leave a gap
     // ("ministers ... are expected to meet").
@@ -1647,7 +1732,9 @@ fn role_for(text: &str, c: &Candidate, m: &Mention, sent_start: usize) -> Role {
             if matches!(m.kind, ActorKind::Civilians) || matches!(m.kind, ActorKind::Media) {
                 return Role::Target;
             }
-            let by = lead.ends_with(" by") || lead.ends_with(" by the");
+            // "fire from the Azerbaijani positions": where fire comes from is who fires.
+            let from = matches!(c.event_type, Firing | Attack) && m.start >= c.trigger.1 && (lead.ends_with(" from") || lead.ends_with(" from the"));
+            let by = lead.ends_with(" by") || lead.ends_with(" by the") || from;
             let against = ["on", "at", "against", "of", "towards", "targeting", "on the", "at the", "against the", "of the", "towards the"]
                 .iter()
                 .any(|w| lead.ends_with(&format!(" {w}")));
@@ -1680,7 +1767,12 @@ fn dates_compatible(a: &Candidate, b: &Candidate) -> bool {
 /// Dates agree when every part both give is equal (2020-12 agrees with 2020-12-05).
 /// Places that do not tell two mentions apart: either names none, or they share one.
 fn places_ok_loose(a: &Candidate, b: &Candidate) -> bool {
-    a.places.is_empty() || b.places.is_empty() || a.places.iter().any(|p| b.places.iter().any(|q| q.1 == p.1))
+    // Only in the next sentence: "... west of Sotk. X said they had advanced into Armenian
+    // territory" tells one thing twice.
+    let inside = |coarse: &Candidate, other: &Candidate| {
+        coarse.paragraph == other.paragraph && coarse.sentence.abs_diff(other.sentence) <= 1 && coarse.countries_only && !other.countries_only && coarse.countries.iter().any(|c| other.countries.contains(c))
+    };
+    a.places.is_empty() || b.places.is_empty() || inside(a, b) || inside(b, a) || a.places.iter().any(|p| b.places.iter().any(|q| q.1 == p.1))
 }
 
 /// The sides of the two parties among a candidate's speakers.
@@ -1717,6 +1809,7 @@ fn absorb(a: &mut Candidate, b: Candidate) {
         || (!a.own_date && b.own_date && !b.headline)
         || (a.statement_dated && !b.statement_dated && b.own_date);
     a.own_date |= b.own_date;
+    a.outlet_told |= b.outlet_told;
     for sd in &b.actor_sides {
         if !a.actor_sides.contains(sd) {
             a.actor_sides.push(sd.clone());
@@ -2113,6 +2206,9 @@ fn place_names(ids: &[(usize, String)], gaz: &Gazetteer) -> Vec<String> {
 
 fn to_record(c: Candidate, doc: &Document, text: &str, chars: &CharIndex, outlet: &Outlet, gaz: &Gazetteer) -> EventRecord {
     let mut claims = c.claims;
+    if c.outlet_told && !claims.is_empty() && !claims.iter().any(|cl| cl.claimant == outlet.name) {
+        claims.insert(0, Claim { claimant: outlet.name.clone(), stance: Stance::Asserted });
+    }
     if !claims.iter().any(|cl| cl.stance == Stance::Asserted) && !claims.iter().any(|cl| cl.stance == Stance::Denied) {
         claims.push(Claim { claimant: outlet.name.clone(), stance: Stance::Asserted });
     }

@@ -86,9 +86,14 @@ fn media_res() -> &'static [Pattern; 2] {
     })
 }
 
+fn residents_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    cached(&RE, r"(?P<who>(?P<noun>[Rr]esidents|[Vv]illagers|[Ii]nhabitants) (?:of|in) (?:the (?:village|town) of )?(?P<place>\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?))(?:,? (?:told|tell|said|say|says|reported|report|claimed|claim|described|recalled|complained|showed|insist|insisted)\b|(?: [\w-]+){0,3} (?:said|told|reported))")
+}
+
 fn coref_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    cached(&RE, r"(?i)\b(?:the (?:same )?(?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?:same )?(?P<service>(?:border |security |press )?service)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|(?P<pronoun>he|she)|(?P<it>it))\b|\b(?P<ministry_ru>министерств[оеау]|ведомств[оеау]|военн(?:ое|ом|ого|ому) ведомств[оеау])\b")
+    cached(&RE, r"(?i)\b(?:the (?:same )?(?P<ministry>defen[cs]e ministry|ministry of defen[cs]e|military ministry|ministry|mod)|the (?:same )?(?P<service>(?:border |security |press )?service)|the (?P<deputy>deputy|mp|lawmaker|parliamentarian|member of (?:the )?(?:committee|parliament))|the (?P<expert>expert|analyst|commentator|political scientist|political commentator|observer)|the (?P<official>spokes(?:man|woman|person)|official|minister|general|commander)|the (?P<media>news outlet|news service|news agency|outlet|agency|portal|website|newspaper)|the (?P<monitor>(?:monitoring |observer )?mission|monitors)|(?P<pronoun>he|she)|(?P<it>it))\b|\b(?P<ministry_ru>министерств[оеау]|ведомств[оеау]|военн(?:ое|ом|ого|ому) ведомств[оеау])\b")
 }
 
 /// Every mention in `text`, in text order, non-overlapping.
@@ -146,10 +151,25 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
         for c in re.captures_iter(text) {
             let g = c.name("name").expect("name group");
             let name = g.as_str().trim_end_matches('.');
-            if NOT_NAME_WORDS.contains(&name) || name.ends_with("-based") || name.eq_ignore_ascii_case(&outlet.name) || overlaps(&out, g.start(), g.end()) {
+            // "Residents of Sotk reported": a name after "of"/"in" is a place, not an outlet.
+            let after_preposition = text[..g.start()].ends_with(" of ") || text[..g.start()].ends_with(" in ");
+            if after_preposition || NOT_NAME_WORDS.contains(&name) || name.ends_with("-based") || name.eq_ignore_ascii_case(&outlet.name) || overlaps(&out, g.start(), g.end()) {
                 continue;
             }
             out.push(Mention { start: g.start(), end: g.end(), name: name.to_string(), side: "none".into(), kind: ActorKind::Media, how: "media", title: None });
+        }
+    }
+
+    // "Residents of Tegh told a patrol": the residents of a named place speak as one
+    // ("Tegh residents"); only as the subject of a reporting verb, so that residents
+    // who are only hit stay "civilians".
+    for c in residents_re().captures_iter(text) {
+        // The span is the noun alone: the place stays a place of the event.
+        let g = c.name("noun").expect("noun group");
+        let place = c.name("place").expect("place group").as_str();
+        out.retain(|m| !(m.kind == ActorKind::Civilians && m.start >= g.start() && m.end <= g.end()));
+        if !overlaps(&out, g.start(), g.end()) {
+            out.push(Mention { start: g.start(), end: g.end(), name: format!("{place} residents"), side: "none".into(), kind: ActorKind::Group, how: "residents", title: None });
         }
     }
 
@@ -302,6 +322,8 @@ pub fn find(text: &str, lex: &Lexicon, outlet: &Outlet) -> Vec<Mention> {
             earlier.clone().find(|x| x.kind == ActorKind::Person)
         } else if c.name("media").is_some() {
             earlier.clone().find(|x| x.kind == ActorKind::Media)
+        } else if c.name("monitor").is_some() {
+            earlier.clone().find(|x| x.kind == ActorKind::Monitor)
         } else {
             // A pronoun stands for a speaker only right before a reporting verb:
             // "he said" for the latest person, "it said" for the latest institution.

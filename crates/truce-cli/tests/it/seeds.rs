@@ -15,7 +15,7 @@ const DEV_F1_FLOOR: f64 = 0.91;
 /// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712, 0.773, 0.485, 0.543, 0.744 and
 /// 0.622 when first run; 0.978, 0.890, 0.961, 0.912, 0.919, 0.873, 0.891, 0.913, 0.886, 0.874, 0.938,
 /// 0.828, 0.832, 0.928 and 0.864 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 20] = [
+const HELDOUT_F1_FLOORS: [(&str, f64); 22] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
@@ -32,10 +32,12 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 20] = [
     ("eval/heldout14", 0.90),
     ("eval/heldout15", 0.82),
     ("eval/heldout16", 0.91),
-    ("eval/heldout17", 0.86),
+    ("eval/heldout17", 0.90),
     ("eval/heldout18", 0.88),
     ("eval/heldout19", 0.86),
+    ("eval/heldout20", 0.86),
     ("eval/heldout21", 0.91),
+    ("eval/heldout22", 0.89),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -508,6 +510,13 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("the authorities turned down a request from the ombudsman to send a member of her staff to see him in Tavush.", "obstruction"),
         ("a Red Cross truck, shepherded by two Russian armoured vehicles, edges past the camp near Shusha.", "transit"),
         ("the border guards took my cousin's husband, Hrant, off the bus at the Hakari bridge.", "arrest"),
+        ("villagers in Chinari heard several short bursts from the direction of the ridge.", "firing"),
+        ("a group of activists put up tents on the road near Shusha.", "protest"),
+        ("electricity supply to Stepanakert was interrupted for six hours.", "restriction"),
+        ("the family left Kalbajar when the fighting reached the district.", "armed_clash"),
+        ("two soldiers were returned from Azerbaijan at the Georgian border near Tavush.", "arrest"),
+        ("the two shepherds taken near Sotk were still held in Baku.", "arrest"),
+        ("the mission deployed along the border near Jermuk has doubled its patrols.", "deployment"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
@@ -841,6 +850,16 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("несколько сотен жителей Степанакерта собрались на центральной площади, требуя открыть дорогу.", "protest"),
         ("у Сарыбабы обнаружено более 1300 мин, установленных уже после войны.", "mine_laying"),
         ("Агдам, оккупированный армянскими вооружёнными силами, возвращён Азербайджану без единого выстрела.", "armed_clash"),
+        ("диверсионная группа перешла границу у Сотка.", "infiltration"),
+        ("новый контингент заступил на посты у Шуши.", "deployment"),
+        ("в Кельбаджарском районе выявлены факты вырубки лесов.", "resource_exploitation"),
+        ("возбуждено дело о разграблении домов в Физули.", "looting"),
+        ("колонны бронетехники выдвигаются в сторону Тертера.", "military_movement"),
+        ("у Агдама на мину наступил тракторист.", "mine_incident"),
+        ("у Лачина подорвался сапёр из группы разминирования.", "mine_incident"),
+        ("мины у Тонашена были заложены при отступлении.", "mine_laying"),
+        ("село Зангелан вернулось под контроль Азербайджана.", "deployment"),
+        ("у Шуши автобусу не давали проехать два часа.", "obstruction"),
     ];
     let events = assert_each_phrasing_found(&cases, "ru");
     let shusha = events.iter().find(|r| r["type"] == "armed_clash" && r["places"] == serde_json::json!(["Shusha"]));
@@ -996,4 +1015,71 @@ fn a_month_of_that_year_takes_the_year_told_last() {
     let events = records_published("History\n\nThe war was fought from 1988 to 1994 and ended with a ceasefire agreed in May of that year.\n", "2022-10-01");
     let truce = events.iter().find(|r| r["type"] == "agreement").expect("the ceasefire");
     assert_eq!(truce["date"], "1994-05", "{events:?}");
+}
+
+/// Claimants of every record, as "name:stance".
+fn claims_of(events: &[serde_json::Value]) -> Vec<String> {
+    events
+        .iter()
+        .flat_map(|r| r["claims"].as_array().expect("claims").iter().map(|c| format!("{}:{}", c["claimant"].as_str().unwrap_or(""), c["stance"].as_str().unwrap_or(""))).collect::<Vec<_>>())
+        .collect()
+}
+
+#[test]
+fn a_heading_naming_a_statement_speaks_for_its_section() {
+    let events = records_published(
+        "Statements\n\nThe desk reprints two texts.\n\n1. Statement of the Ministry of Foreign Affairs of Armenia\n\nOn 1 November 2021 Azerbaijani servicemen opened fire on workers near Avdur.\n\n2. Response of the spokesperson of the Ministry of Foreign Affairs of Azerbaijan\n\nOn 1 November 2021 Armenian detachments fired at our positions near Talish.\n",
+        "2021-11-03",
+    );
+    let claims = claims_of(&events);
+    assert!(claims.contains(&"Ministry of Foreign Affairs of Armenia:asserted".to_string()), "{events:?}");
+    assert!(claims.contains(&"Ministry of Foreign Affairs of Azerbaijan:asserted".to_string()), "{events:?}");
+    // A heading that only mentions a side later ("... on the provocations of the Armenian side") gives it no voice.
+    let events = records_in("Заявление МИД в связи с провокациями армянской стороны\n\n20 мая 2022 года позиции у Зангилана обстреливались.\n", "2022-05-31", "ru");
+    assert!(!claims_of(&events).iter().any(|c| c.starts_with("Government of Armenia")), "{events:?}");
+}
+
+#[test]
+fn residents_of_a_place_speak_and_fire_from_positions_is_theirs() {
+    let events = records_published("Border\n\nResidents of Tegh told a patrol that machine-gun fire from the Azerbaijani positions hit a barn on 3 June 2023.\n", "2023-06-13");
+    let firing = events.iter().find(|r| r["type"] == "firing").expect("the fire");
+    assert!(firing["claims"].as_array().expect("claims").iter().any(|c| c["claimant"] == "Tegh residents"), "{firing}");
+    assert_eq!(firing["places"], serde_json::json!(["Tegh"]), "the place stays the event's: {firing}");
+    assert!(firing["actors"].as_array().expect("actors").iter().any(|a| a["name"] == "Armed Forces of Azerbaijan" && a["role"] == "perpetrator"), "{firing}");
+}
+
+#[test]
+fn the_outlet_keeps_its_claim_when_a_source_is_quoted_after_and_a_denial_of_fire_denies_the_fire() {
+    let events = records_published(
+        "Tegh\n\nMachine-gun fire raked the edge of Tegh in the small hours of Saturday. The community head told the Weekly that bullets had struck a barn. Asked about it, the Azerbaijani Defence Ministry said its units had \"not fired a single shot\" and accused Yerevan of staging provocations before the talks in Moscow.\n",
+        "2021-07-23",
+    );
+    let firing = events.iter().find(|r| r["type"] == "firing").expect("the fire");
+    assert_eq!(firing["date"], "2021-07-17", "the small hours of Saturday: {firing}");
+    let claims = claims_of(std::slice::from_ref(firing));
+    assert!(claims.contains(&"Test Wire:asserted".to_string()), "{claims:?}");
+    assert!(claims.contains(&"Ministry of Defense of Azerbaijan:denied".to_string()), "{claims:?}");
+}
+
+#[test]
+fn a_date_naming_a_war_dates_the_war_and_a_named_documents_year_sets_no_narrative_year() {
+    let events = records_published("Goris\n\nA farmer near Goris was hurt on Wednesday when a shell left over from last year's war went off.\n", "2021-07-23");
+    let mine = events.iter().find(|r| r["type"] == "mine_incident").expect("the shell");
+    assert_eq!(mine["date"], "2021-07-21", "{events:?}");
+    assert!(events.iter().any(|r| r["type"] == "armed_clash" && r["date"] == "2020"), "last year's war: {events:?}");
+    let events = records_published(
+        "Statement\n\nThis is a violation of the trilateral statement of 10 November 2020. In October alone, villages of Karabakh came under fire on eleven occasions. Since the 44-day war ended in November 2020, mines have killed 41 people.\n",
+        "2021-11-03",
+    );
+    let october = events.iter().find(|r| r["type"] == "firing").expect("the October fire");
+    assert_eq!(october["date"], "2021-10", "{events:?}");
+    let mines = events.iter().find(|r| r["type"] == "mine_incident").expect("the toll");
+    assert_eq!((mines["date"].as_str(), mines["date_end"].as_str()), (Some("2020-11"), Some("2021-11-03")), "{mines}");
+}
+
+#[test]
+fn a_refusal_lasting_days_is_a_restriction() {
+    let events = records_in("Коридор\n\nС 26 июля 2023 года у въезда в Лачинский коридор стоят грузовики: азербайджанская сторона их не пропускает.\n", "2023-09-01", "ru");
+    assert!(events.iter().any(|r| r["type"] == "restriction"), "{events:?}");
+    assert!(!events.iter().any(|r| r["type"] == "obstruction"), "{events:?}");
 }
