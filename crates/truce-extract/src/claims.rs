@@ -33,6 +33,13 @@ fn according_re() -> &'static Pattern {
     cached(&RE, r"(?i)\b(?:according to|citing|as reported by|по данным|по словам|по информации|как сообщает)\b")
 }
 
+/// A capital named as the place a statement came from, with its verb: "в Степанакерте
+/// заявили", "заявили в Ереване", "Stepanakert says".
+fn capital_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    cached(&RE, r"(?:\b[Вв] (?P<city>Баку|Ереване|Степанакерте|Ханкенди|Москве),? (?:[а-яё]+ )?(?:сообщили|заявили|отметили|утверждают|заявляют|сообщают|считают|назвали|отвергли|опровергли|настаивают|говорят|признали|подтвердили|обвинили|обвиняют)\b)|(?:\b(?:сообщили|заявили|утверждают|заявляют|сообщают|считают|настаивают|говорят|подтвердили) в (?P<city2>Баку|Ереване|Степанакерте|Ханкенди|Москве)\b)|\b(?P<city_en>Stepanakert|Khankendi) (?:says|said|claims|claimed|insists|insisted|reports|reported|denies|denied|accuses|accused|confirmed|confirms)\b")
+}
+
 fn alleging_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     cached(&RE, r"(?i)\b(?:alleging|claiming|asserting|accusing|saying)\b")
@@ -73,7 +80,7 @@ fn labelling_re() -> &'static Pattern {
 
 fn untrue_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    cached(&RE, r"(?i)\b(?:disinformation|misinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander\w*|absurd|nonsense|fiction|invented|an invention|propaganda)\b|не соответствующ\w+ действительности|дезинформаци\w*|ложн\w+|провокаци\w+|фейк\w*")
+    cached(&RE, r"(?i)\b(?:disinformation|misinformation|false|fake|a lie|lies|a provocation|provocative|groundless|baseless|untrue|fabricat\w*|slander\w*|absurd|nonsense|fiction|invented|an invention|propaganda)\b|не соответствующ\w+ действительности|дезинформаци\w*|ложн\w+|провокаци\w+|фейк\w*|выдумк\w*|вымысл\w*")
 }
 
 /// How far after the labelling verb the word calling it untrue may come, in bytes (a Cyrillic letter takes two).
@@ -193,6 +200,21 @@ pub fn attribute(text: &str, mentions: &[Mention], start: usize, end: usize, cou
         let verb_after = ru_impersonal_re().find(after).is_some_and(|v| after[..v.start()].trim_matches([' ', ',']).is_empty() || after[..v.start()].trim_matches([' ', ',']).split_whitespace().count() <= 2);
         if in_body && (verb_before || verb_after) && !speakers.iter().any(|s| s.name == x.name) {
             speakers.push(speaker_of(x, "subject"));
+        }
+    }
+    // "В Степанакерте назвали это выдумкой", "Stepanakert says": a capital speaks for the
+    // authorities seated there (Baku and Yerevan are in the lexicon as governments already).
+    for c in capital_re().captures_iter(sentence) {
+        let m = c.get(0).expect("match");
+        let city = c.name("city").or_else(|| c.name("city2")).or_else(|| c.name("city_en")).expect("city").as_str();
+        let (name, side) = match city {
+            "Баку" => ("Government of Azerbaijan", "az"),
+            "Ереване" => ("Government of Armenia", "am"),
+            "Москве" => ("Government of Russia", "ru"),
+            _ => ("Karabakh Armenian authorities", "am"),
+        };
+        if !speakers.iter().any(|s| s.name == name) {
+            speakers.push(Speaker { name: name.to_string(), side: side.to_string(), how: "capital", span: (start + m.start(), start + m.end()) });
         }
     }
     // "the information spread by X", "Claims by X that", "the report of X", "X's allegation".

@@ -714,7 +714,8 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
 
         // Places and actors go to the nearest trigger of the sentence.
         if !sent_cands.is_empty() {
-            let actor_spans: Vec<(usize, usize)> = s_mentions.iter().map(|m| (m.start, m.end)).collect();
+            // A capital speaking ("в Степанакерте заявили") is where the statement came from, not a place of the event.
+            let actor_spans: Vec<(usize, usize)> = s_mentions.iter().map(|m| (m.start, m.end)).chain(speakers.iter().filter(|sp| sp.how == "capital").map(|sp| sp.span)).collect();
             let place_names = select_places(text, gaz, &s_places, &actor_spans, s.start, s.end);
             let sent_cands_len = sent_cands.len();
             let has_non_country = place_names.iter().any(|p| !p.2);
@@ -878,9 +879,23 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         };
         // "its units had not fired a single shot and accused Baku of trying to overshadow the
         // talks": a denial of fire in a sentence that tells no fire denies the fire told before.
-        let fire_denied_before = attribution.denies_fire && !sent_cands.is_empty() && !sent_cands.iter().any(|c| VIOLENT.contains(&c.event_type));
+        let fire_denied = attribution.denies_fire && !sent_cands.is_empty() && !sent_cands.iter().any(|c| VIOLENT.contains(&c.event_type));
+        // "В Степанакерте назвали это сообщение выдумкой и заявили, что в тот же день ...": the
+        // denial is of what was told before; what follows it is the denier's own account.
+        let counter_claim = denier.is_some()
+            && attribution.denial_at.is_some_and(|at| !sent_cands.is_empty() && sent_cands.iter().all(|c| c.trigger.0 > at && counter_claim_re().is_match(&text[at..c.trigger.0])));
+        let fire_denied_before = fire_denied || counter_claim;
         for c in &mut sent_cands {
             c.outlet_told = speakers.is_empty() && denier.is_none() && !c.headline && !quoted;
+            if counter_claim && let Some(d) = &denier {
+                c.claims.push(Claim { claimant: d.clone(), stance: Stance::Asserted });
+                c.rules.push("claim:counter_claim".into());
+                // Its own party's account: it joins no account of the other side.
+                let side = attribution.denier.as_ref().map(|x| x.side.clone()).or_else(|| speakers.iter().find(|sp| &sp.name == d).map(|sp| sp.side.clone()));
+                if let Some(side) = side.filter(|x| x != "none" && !c.sides.contains(x)) {
+                    c.sides.push(side);
+                }
+            }
             if let Some(d) = denier.as_ref().filter(|_| !fire_denied_before) {
                 c.claims.push(Claim { claimant: d.clone(), stance: Stance::Denied });
                 c.rules.push("claim:denial".into());
@@ -910,7 +925,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         if sent_cands.is_empty() || fire_denied_before {
             if let Some(denier) = &denier {
                 // A denial with no event of its own denies the latest events before it.
-                let target = candidates.iter().rev().find(|c| si - c.sentence <= 4 && (!fire_denied_before || VIOLENT.contains(&c.event_type))).map(|c| c.sentence);
+                let target = candidates.iter().rev().find(|c| si - c.sentence <= 4 && (!fire_denied || VIOLENT.contains(&c.event_type))).map(|c| c.sentence);
                 // "The claims of X that its units did not fire are untrue": X denies the events
                 // before, and whoever calls its denial untrue asserts them.
                 let denied_denial = speakers.iter().find(|sp| sp.how == "reported").filter(|rep| {
@@ -1100,6 +1115,13 @@ fn is_heading(sentence: &str) -> bool {
 fn section_heading_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)^\s*(?:\d+[.)]\s*)?(?:(?:full |official )?(?:text of (?:the )?)?(?:statement|response|reply|comment|answer|remarks|press release|communiqu[ée]|position|заявлени[ея]|ответ|комментари[йя]|сообщение|позиция)\b|(?:\d+[.)]\s*)\p{Lu})")
+}
+
+/// A denial, then the denier's own account: "... a fabrication and said that", "... выдумкой и
+/// заявили, что".
+fn counter_claim_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:and|but) (?:instead )?(?:said|says|claimed|claims|stated|insisted|reported|added) (?:that )?|\bsaying (?:instead )?that\b|\bи (?:[а-яё]+ )?(?:заявил[аи]?|сообщил[аи]?|утверждают|заявляют|добавил[аи]?),? (?:что|будто)\b|\bзаявив,? что\b")
 }
 
 /// What may stand between a heading's noun and the voice it names: "of the spokesperson of
