@@ -122,7 +122,7 @@ const VIOLENT: [EventType; 4] = [EventType::Firing, EventType::ArmedClash, Event
 /// Words that make what follows hypothetical, demanded or negated: not an event.
 fn modal_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|(?-i:may)|can|cannot|won't|as if|as though|как будто|словно|как под|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|due to (?:meet|hold|sign|visit|start|begin|resume)|не допустить|может|могут|должны|если|в случае|риск[а-яё]*|предусматрива[а-яё]*|предусмотрен[а-яё]*|угроз[аы] |намерен[аы]?|планиру[а-яё]+|ожида[а-яё]+|собира[а-яё]+с[ья]|предстоит)\b")
+    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|(?-i:may)|can|cannot|won't|as if|as though|как будто|словно|как под|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|due to (?:meet|hold|sign|visit|start|begin|resume)|не допустить|может|могут|должны|если|в случае|риск[а-яё]*|предусматрива[а-яё]*|предусмотрен[а-яё]*|угроз[аы] |намерен[аы]?|планиру[а-яё]+|ожида[а-яё]+|собира[а-яё]+с[ья]|предстоит|должна|должно|должен)\b")
 }
 
 /// Purpose clauses reach far: "In order to prevent the transportation of manpower, ammunition, mines, ...".
@@ -482,7 +482,13 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             .filter(|(t, episode)| {
                 // "a shell left over from last year's war": a war named inside another trigger.
                 let names_war = t.event_type == EventType::ArmedClash && (text[t.start..t.end].ends_with(" war") || text[t.start..t.end].contains("войн"));
-                episode.is_some() || names_war || !s_triggers.iter().any(|o| o.event_type != t.event_type && o.start < t.end && t.start < o.end && (o.end - o.start) > (t.end - t.start))
+                // A bare "were killed" (a weak attack) gives way to the violence it overlaps,
+                // however short: "killed by fire from Armenian positions" is fire.
+                let beaten = |o: &&TriggerHit| {
+                    o.event_type != t.event_type && o.start < t.end && t.start < o.end
+                        && ((o.end - o.start) > (t.end - t.start) || (t.flags.weak && t.event_type == EventType::Attack && VIOLENT.contains(&o.event_type) && !o.flags.weak))
+                };
+                episode.is_some() || names_war || !s_triggers.iter().any(beaten)
             })
             .collect();
         let strong_violent = kept.iter().any(|(t, _)| VIOLENT.contains(&t.event_type) && !t.flags.weak);
@@ -1433,7 +1439,7 @@ fn dates_a_later_clause(text: &str, d: &DateAt, after: usize) -> bool {
 fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Option<String> {
     static OPINION: OnceLock<Pattern> = OnceLock::new();
     // An opinion covers its whole sentence: "I hope that ... met ...".
-    let opinion = re(&OPINION, r"(?i)\b(?:i|we) (?:hope|think|believe|suppose|assume|expect|doubt|judge|assess|estimate|fear)\b|\bin (?:my|our) (?:opinion|view)\b|\bit seems\b|(?:по|на) (?:[а-яё]+ )?мнению|по (?:[а-яё]+ )?оценке|(?:я|мы) (?:считаю|считаем|думаю|думаем|полагаю|полагаем|опасаемся)");
+    let opinion = re(&OPINION, r"(?i)\b(?:i|we) (?:hope|think|believe|suppose|assume|expect|doubt|judge|assess|estimate|fear|read (?:this|it|that|these) as)\b|\bin (?:my|our) (?:opinion|view)\b|\bit seems\b|(?:по|на) (?:[а-яё]+ )?мнению|по (?:[а-яё]+ )?оценке|(?:я|мы) (?:считаю|считаем|думаю|думаем|полагаю|полагаем|опасаемся)");
     if let Some(m) = opinion.find(&text[sent_start..start]) {
         return Some(format!("an opinion ({:?})", m.as_str()));
     }
@@ -1490,7 +1496,7 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     // "Встреча министров ... может состояться", "заседание, которое планировалось провести, отложено".
     let ru_far = text[end..crate::lexicon::floor_char(text, (end + 240).min(text.len()))].to_lowercase();
     let ru_clause_after = ru_far.split(['.', ';']).next().unwrap_or("");
-    if [" может состояться", " состоится", " должна состояться", " должно состояться", " планировалось", " планируется", " ожидается", " отложен", " перенесен", " перенесён"].iter().any(|p| ru_clause_after.contains(p)) {
+    if [" может состояться", " может пройти", " может быть проведен", " состоится", " должна состояться", " должно состояться", " планировалось", " планируется", " ожидается", " отложен", " перенесен", " перенесён", " не назначен", " не согласован"].iter().any(|p| ru_clause_after.contains(p)) {
         return Some("proposed or discussed, not done".into());
     }
     None
@@ -1934,7 +1940,14 @@ fn inherit_dates(cands: &mut [Candidate], text: &str, sentences: &[Sentence], da
         });
         // "Meanwhile, ...": at the time of whatever was told just before, whatever its kind.
         let nearest = (0..i).rev().find(|&j| eligible(j));
-        let source = if connective { same_paragraph_same_type.or(nearest) } else { same_paragraph_same_type.or(just_before_same_type).or(nearest) };
+        // "- NOV. 16, 2021 - Soldiers are killed ... A ceasefire takes hold in the evening": in
+        // its own paragraph before another of its kind further back.
+        let nearest_in_paragraph = (0..i).rev().find(|&j| eligible(j) && cands[j].paragraph == cands[i].paragraph);
+        let source = if connective {
+            same_paragraph_same_type.or(nearest)
+        } else {
+            same_paragraph_same_type.or(nearest_in_paragraph).or(just_before_same_type).or(nearest)
+        };
         if let Some(j) = source {
             cands[i].date = cands[j].date;
             cands[i].date_end = cands[j].date_end;

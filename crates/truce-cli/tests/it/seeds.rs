@@ -15,7 +15,7 @@ const DEV_F1_FLOOR: f64 = 0.91;
 /// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712, 0.773, 0.485, 0.543, 0.744 and
 /// 0.622 when first run; 0.978, 0.890, 0.961, 0.912, 0.919, 0.873, 0.891, 0.913, 0.886, 0.874, 0.938,
 /// 0.828, 0.832, 0.928 and 0.864 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 22] = [
+const HELDOUT_F1_FLOORS: [(&str, f64); 24] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
@@ -27,17 +27,19 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 22] = [
     ("eval/heldout9", 0.86),
     ("eval/heldout10", 0.85),
     ("eval/heldout11", 0.90),
-    ("eval/heldout12", 0.80),
+    ("eval/heldout12", 0.85),
     ("eval/heldout13", 0.80),
     ("eval/heldout14", 0.90),
     ("eval/heldout15", 0.82),
     ("eval/heldout16", 0.91),
     ("eval/heldout17", 0.90),
     ("eval/heldout18", 0.88),
-    ("eval/heldout19", 0.86),
+    ("eval/heldout19", 0.89),
     ("eval/heldout20", 0.86),
     ("eval/heldout21", 0.91),
     ("eval/heldout22", 0.89),
+    ("eval/heldout23", 0.83),
+    ("eval/heldout24", 0.86),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -517,6 +519,17 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("two soldiers were returned from Azerbaijan at the Georgian border near Tavush.", "arrest"),
         ("the two shepherds taken near Sotk were still held in Baku.", "arrest"),
         ("the mission deployed along the border near Jermuk has doubled its patrols.", "deployment"),
+        ("Azerbaijani border guards have been posted at a bridge near Kapan.", "deployment"),
+        ("two drivers were taken from their trucks near Goris.", "arrest"),
+        ("the district was returned to Azerbaijan near Lachin.", "deployment"),
+        ("a conscript was killed by sniper fire from positions near Sotk.", "firing"),
+        ("the army captured two heights near Lachin.", "armed_clash"),
+        ("Shusha was taken by Azerbaijani forces.", "armed_clash"),
+        ("the authorities did not allow a group of pilgrims to travel to Dadivank.", "restriction"),
+        ("forty pilgrims made the journey from Stepanakert to Dadivank.", "transit"),
+        ("two khachkars near Dadivank were badly damaged.", "looting"),
+        ("the peacekeepers placed a new guard post at the gate of Dadivank.", "deployment"),
+        ("a lawyer was refused a meeting with the detainees in Goris.", "obstruction"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
@@ -860,6 +873,17 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("мины у Тонашена были заложены при отступлении.", "mine_laying"),
         ("село Зангелан вернулось под контроль Азербайджана.", "deployment"),
         ("у Шуши автобусу не давали проехать два часа.", "obstruction"),
+        ("полевые работы у Чартара сорвала стрельба с азербайджанских позиций.", "firing"),
+        ("у Сотка азербайджанские войска предприняли наступление.", "armed_clash"),
+        ("у Лачина нас сменили десантники.", "deployment"),
+        ("у Гадрута двое военнослужащих были захвачены в плен.", "arrest"),
+        ("в Ханкенди удерживаются двое жителей Кельбаджара.", "arrest"),
+        ("у Тегха снаряд упал во двор школы.", "firing"),
+        ("у Вардениса видели шесть «Уралов» с боеприпасами.", "military_movement"),
+        ("азербайджанские военные стоят на высотах у Джермука.", "deployment"),
+        ("Евросоюз направил к Джермуку группу наблюдателей.", "deployment"),
+        ("в Сюнике работает гражданская миссия ЕС.", "deployment"),
+        ("через пост у Шуши прошли десятки машин МККК.", "transit"),
     ];
     let events = assert_each_phrasing_found(&cases, "ru");
     let shusha = events.iter().find(|r| r["type"] == "armed_clash" && r["places"] == serde_json::json!(["Shusha"]));
@@ -1075,6 +1099,28 @@ fn a_date_naming_a_war_dates_the_war_and_a_named_documents_year_sets_no_narrativ
     assert_eq!(october["date"], "2021-10", "{events:?}");
     let mines = events.iter().find(|r| r["type"] == "mine_incident").expect("the toll");
     assert_eq!((mines["date"].as_str(), mines["date_end"].as_str()), (Some("2020-11"), Some("2021-11-03")), "{mines}");
+}
+
+#[test]
+fn a_factbox_dated_in_capitals_dates_each_line_and_what_follows_it() {
+    let events = records_published(
+        "FACTBOX\n\n- NOV. 10, 2020 - The leaders sign a statement ending the war.\n\n- NOV. 16, 2021 - At least 13 soldiers are killed in fighting near Sotk. A ceasefire brokered by Moscow takes hold in the evening.\n\n- MAY 12, 2021 - Azerbaijani troops advance several kilometres into Armenia near Sotk.\n",
+        "2022-09-14",
+    );
+    let truce = events.iter().filter(|r| r["type"] == "agreement").filter_map(|r| r["date"].as_str()).collect::<Vec<_>>();
+    assert!(truce.contains(&"2021-11-16"), "the ceasefire takes the date of its own line: {events:?}");
+    assert!(events.iter().any(|r| r["date"] == "2021-05-12"), "MAY 12, 2021: {events:?}");
+}
+
+#[test]
+fn plans_duties_and_readings_are_no_events() {
+    let types = |text: &str, lang: &str| -> Vec<String> {
+        records_in(text, "2023-05-31", lang).iter().map(|r| r["type"].as_str().expect("type").to_string()).collect()
+    };
+    assert!(types("Планы\n\nЗаседание рабочей группы по коммуникациям может пройти в июне.\n", "ru").is_empty());
+    assert!(types("Планы\n\nСледующее заседание комиссий по делимитации пока не назначено.\n", "ru").is_empty());
+    assert!(types("Пленные\n\nИх судьба должна стать предметом переговоров.\n", "ru").is_empty());
+    assert!(types("Outlook\n\nWe read this as reinforcement rather than preparation for a new offensive near Aghdam.\n", "en").is_empty());
 }
 
 #[test]
