@@ -389,6 +389,16 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             .iter()
             .flat_map(|sp| sp.name.split('\u{1f}').map(|n| Speaker { name: n.to_string(), ..sp.clone() }).collect::<Vec<_>>())
             .collect();
+        // "Местные в Сотке рассказывают", "жители Тегха говорят": the residents of a named
+        // place speak as one ("Sotk residents"); the place stays the event's.
+        if speakers.is_empty()
+            && let Some(m) = ru_residents_re().find(sent)
+            && let Some(p) = s_places.iter().find(|p| p.start >= s.start + m.end() && p.start - (s.start + m.end()) <= 2)
+            && let Some(place) = gaz.get(&p.place_id)
+            && ru_residents_verb_re().is_match(&text[p.end..crate::lexicon::floor_char(text, (p.end + 60).min(s.end))])
+        {
+            speakers.push(Speaker { name: format!("{} residents", place.name), side: "none".into(), how: "residents", span: (s.start + m.start(), s.start + m.end()) });
+        }
         let paragraph_start = sentences.iter().find(|x| x.paragraph == s.paragraph).map_or(s.start, |x| x.start);
         let quoted = claims::opens_in_quote(text, paragraph_start, s.start);
         if speakers.is_empty() && quoted {
@@ -889,7 +899,12 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         // "В Степанакерте назвали это сообщение выдумкой и заявили, что в тот же день ...": the
         // denial is of what was told before; what follows it is the denier's own account.
         let counter_claim = denier.is_some()
-            && attribution.denial_at.is_some_and(|at| !sent_cands.is_empty() && sent_cands.iter().all(|c| c.trigger.0 > at && counter_claim_re().is_match(&text[at..c.trigger.0])));
+            && attribution.denial_at.is_some_and(|at| {
+                !sent_cands.is_empty()
+                    && (sent_cands.iter().all(|c| c.trigger.0 > at && counter_claim_re().is_match(&text[at..c.trigger.0]))
+                        // "... said its posts had been fired on, and that its own units had not opened fire".
+                        || (attribution.denies_fire && sent_cands.iter().all(|c| c.trigger.1 <= at && and_that_re().is_match(&text[c.trigger.1..at]))))
+            });
         let fire_denied_before = fire_denied || counter_claim;
         for c in &mut sent_cands {
             c.outlet_told = speakers.is_empty() && denier.is_none() && !c.headline && !quoted;
@@ -1128,6 +1143,21 @@ fn section_heading_re() -> &'static Pattern {
 fn counter_claim_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:and|but) (?:instead )?(?:said|says|claimed|claims|stated|insisted|reported|added) (?:that )?|\bsaying (?:instead )?that\b|\bи (?:[а-яё]+ )?(?:заявил[аи]?|сообщил[аи]?|утверждают|заявляют|добавил[аи]?),? (?:что|будто)\b|\bзаявив,? что\b")
+}
+
+fn ru_residents_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"\b(?:[Мм]естные|[Жж]ители|[Сс]ельчане|[Оо]дносельчане) (?:в |во |из )?")
+}
+
+fn ru_residents_verb_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"^[\s,]*(?:[а-яё]+ )?(?:рассказыва|говор|сообща|утвержда|жалу|вспомина|уверя)[а-яё]*")
+}
+
+fn and_that_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\band that\b|\bи что\b")
 }
 
 /// What may stand between a heading's noun and the voice it names: "of the spokesperson of
@@ -1588,7 +1618,7 @@ fn civilian_crossing_re() -> &'static Pattern {
 
 fn military_cargo_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:military|armou?red|army|troops|weapons|ammunition|munitions|howitzers|tanks)\b|военн[а-яё]+|бронетехник[а-яё]*|боеприпас[а-яё]*|оружи[а-яё]*|вооруж[её]нн[а-яё]*|формировани[а-яё]*")
+    re(&RE, r"(?i)\b(?:military|armou?red|army|troops|weapons|ammunition|munitions|howitzers|tanks)\b|военн[а-яё]+|бронетехник[а-яё]*|боеприпас[а-яё]*|оружи[а-яё]*|вооруж[её]нн[а-яё]*|формировани[а-яё]*|армейск[а-яё]*|бронемашин[а-яё]*|БТР[а-яё]*")
 }
 
 fn civilian_re() -> &'static Pattern {
