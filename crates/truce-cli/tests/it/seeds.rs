@@ -1151,3 +1151,19 @@ fn a_refusal_lasting_days_is_a_restriction() {
     assert!(events.iter().any(|r| r["type"] == "restriction"), "{events:?}");
     assert!(!events.iter().any(|r| r["type"] == "obstruction"), "{events:?}");
 }
+
+#[test]
+fn russian_residents_speak_and_a_denial_after_and_that_answers_the_other_side() {
+    let events = records_in("Сотк\n\nМестные в Сотке рассказывают, что 27 июля 2021 года около пяти утра снаряд упал во двор дома.\n", "2021-07-29", "ru");
+    let firing = events.iter().find(|r| r["type"] == "firing").expect("the shell");
+    assert!(claims_of(std::slice::from_ref(firing)).contains(&"Sotk residents:asserted".to_string()), "{firing}");
+    assert_eq!(firing["places"], serde_json::json!(["Sotk"]), "{firing}");
+    let events = records_published(
+        "Tavush\n\nOn 4 August 2022 Armenia said Azerbaijani units had fired at Berd. The Azerbaijani defence ministry said the same evening that its posts near Gazakh had been fired on from the Tavush side and that its own units had not opened fire.\n",
+        "2022-08-05",
+    );
+    let gazakh = events.iter().find(|r| r["type"] == "firing" && r["places"].to_string().contains("Gazakh")).expect("the counter-claim");
+    assert!(claims_of(std::slice::from_ref(gazakh)).contains(&"Ministry of Defense of Azerbaijan:asserted".to_string()), "{gazakh}");
+    let berd = events.iter().find(|r| r["type"] == "firing" && r["places"].to_string().contains("Berd")).expect("the first account");
+    assert!(claims_of(std::slice::from_ref(berd)).contains(&"Ministry of Defense of Azerbaijan:denied".to_string()), "{berd}");
+}
