@@ -259,7 +259,7 @@ fn numeric_range(c: &Captures) -> Option<Expr> {
 fn month_of_relative_year(c: &Captures) -> Option<Expr> {
     let m = month_number(c.name("mon")?.as_str())?;
     match c.name("rel")?.as_str().to_lowercase().as_str() {
-        "last" | "the previous" | "the past" => Some(Expr::Range {
+        "last" | "the previous" | "the past" | "прошлого" | "минувшего" => Some(Expr::Range {
             // Marked by a year offset the resolver applies: encode as UnitsAgo on a month start is
             // awkward, so use a relative year resolved below.
             start: Box::new(Expr::Abs { y: Some(-1), m: Some(m), d: None }),
@@ -276,7 +276,7 @@ fn day_of_relative_year(c: &Captures) -> Option<Expr> {
     let m = month_number(c.name("mon")?.as_str())?;
     let d = cap_num(c, "d")? as u8;
     let y = match c.name("rel")?.as_str().to_lowercase().as_str() {
-        "last" | "the previous" => -1,
+        "last" | "the previous" | "прошлого" | "минувшего" => -1,
         _ => 0,
     };
     Some(Expr::Abs { y: Some(y), m: Some(m), d: Some(d) })
@@ -345,6 +345,12 @@ fn rules() -> &'static Rules {
             r("day_month", f(r"\b{D} (?i:of )?{MON}\b"), abs),
             // Month precision.
             r("month_of_year", f(r"\b{MON} (?i:of )?(?P<rel>(?i:this|last|the previous|the past|the current|the same)) (?i:year)\b"), month_of_relative_year),
+            // "в декабре прошлого года", "с ноября прошлого года", "12 мая этого года".
+            r("month_of_year", f(r"{RUMONP} (?P<rel>прошлого|минувшего|этого|текущего|нынешнего) года"), month_of_relative_year),
+            r("day_month_rel_year", f(r"{D} {RUMON} (?P<rel>прошлого|минувшего|этого|текущего|нынешнего) года"), day_of_relative_year),
+            r("month_of_year", f(r"{RUMON} (?P<rel>прошлого|минувшего|этого|текущего|нынешнего) года"), month_of_relative_year),
+            // "last autumn", "прошлой осенью": a season of the year before.
+            r("last_unit", f(r"(?i)\blast (?:spring|summer|autumn|fall|winter)\b|прошлой (?:весной|осенью|зимой)|прошлым летом"), |_| Some(Expr::LastUnit(Unit::Year))),
             r("month_year", f(r"\b(?:(?i:early|mid|late|the end of|the beginning of|the middle of|the start of)[- ])?{MON},? {Y}\b"), abs),
             r("ru_month_year", f(r"[вВ] {RUMONP}(?: {Y})?"), abs),
             // "с ноября 2020 года": a month in the genitive with its year.
@@ -407,6 +413,12 @@ fn rules() -> &'static Rules {
                 })
             }),
             r("next_day", f(r"(?i)\b(?:the )?(?:next|following) (?:day|morning|evening|night)\b|\ba day later\b"), |_| Some(Expr::NextDay)),
+            // "Через девять дней его вернули", "спустя две недели": counted from the date told last.
+            r("days_from_previous", f(r"(?:через|спустя) (?P<n>\d+|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|тринадцать|четырнадцать|пятнадцать|двадцать|тридцать) (?P<u>дня|дней|день|недели|недель)"), |c| {
+                let n = number::parse(c.name("n")?.as_str())? as i64;
+                let week = c.name("u")?.as_str().starts_with("недел");
+                Some(Expr::FromPrevious(if week { 7 * n } else { n }))
+            }),
             r("days_from_previous", f(r"(?i)\b(?:just )?(?P<n>{NUM}) (?P<u>days?|weeks?) (?P<dir>before|earlier|later|after that|afterwards)\b"), |c| {
                 let n = number::parse(c.name("n")?.as_str())? as i64;
                 let days = if unit_of(c.name("u")?.as_str())? == Unit::Week { 7 * n } else { n };
@@ -741,6 +753,11 @@ mod tests {
         assert_eq!(resolve_all("Накануне в Брюсселе", "2023-05-14"), vec![("2023-05-13".into(), None)]);
         assert_eq!(resolve_all("В понедельник наблюдатели", "2023-05-17"), vec![("2023-05-15".into(), None)]);
         assert_eq!(resolve_all("в прошлый четверг в Кельбаджарском районе", "2023-05-17"), vec![("2023-05-11".into(), None)]);
+        assert_eq!(resolve_all("В декабре прошлого года у Тагера", "2021-12-20"), vec![("2020-12".into(), None)]);
+        assert_eq!(resolve_all("12 мая прошлого года у Сотка", "2022-03-01"), vec![("2021-05-12".into(), None)]);
+        assert_eq!(resolve_all("Прошлой осенью у Физули", "2023-06-10"), vec![("2022".into(), None)]);
+        assert!(find("Через девять дней его вернули домой").iter().any(|m| matches!(m.expr, Expr::FromPrevious(9))));
+        assert_eq!(resolve_all("during the war last autumn", "2021-08-15"), vec![("2020".into(), None)]);
         assert_eq!(resolve_all("в минувшую пятницу был передан", "2023-05-17"), vec![("2023-05-12".into(), None)]);
         assert_eq!(resolve_all("Одиннадцатого апреля у села шёл бой", "2023-05-17"), vec![("2023-04-11".into(), None)]);
         assert_eq!(resolve_all("hurt on the afternoon of the 16th, when", "2022-07-19"), vec![("2022-07-16".into(), None)]);
