@@ -1618,7 +1618,7 @@ fn civilian_crossing_re() -> &'static Pattern {
 
 fn military_cargo_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:military|armou?red|army|troops|weapons|ammunition|munitions|howitzers|tanks)\b|военн[а-яё]+|бронетехник[а-яё]*|боеприпас[а-яё]*|оружи[а-яё]*|вооруж[её]нн[а-яё]*|формировани[а-яё]*|армейск[а-яё]*|бронемашин[а-яё]*|БТР[а-яё]*")
+    re(&RE, r"(?i)\b(?:military|armou?red|army|troops|weapons|ammunition|munitions|howitzers|tanks)\b|военн[а-яё]+|бронетехник[а-яё]*|боеприпас[а-яё]*|оружи[а-яё]*|вооруж[её]нн[а-яё]*|формировани[а-яё]*|армейск[а-яё]*|бронемашин[а-яё]*|БТР[а-яё]*|пехот[а-яё]*|«Град[а-яё]*")
 }
 
 fn civilian_re() -> &'static Pattern {

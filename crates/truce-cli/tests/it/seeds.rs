@@ -15,13 +15,13 @@ const DEV_F1_FLOOR: f64 = 0.91;
 /// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712, 0.773, 0.485, 0.543, 0.744 and
 /// 0.622 when first run; 0.978, 0.890, 0.961, 0.912, 0.919, 0.873, 0.891, 0.913, 0.886, 0.874, 0.938,
 /// 0.828, 0.832, 0.928 and 0.864 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 26] = [
+const HELDOUT_F1_FLOORS: [(&str, f64); 28] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
     ("eval/heldout4", 0.90),
     ("eval/heldout5", 0.89),
-    ("eval/heldout6", 0.84),
+    ("eval/heldout6", 0.85),
     ("eval/heldout7", 0.84),
     ("eval/heldout8", 0.88),
     ("eval/heldout9", 0.86),
@@ -42,6 +42,8 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 26] = [
     ("eval/heldout24", 0.86),
     ("eval/heldout25", 0.90),
     ("eval/heldout26", 0.83),
+    ("eval/heldout27", 0.88),
+    ("eval/heldout28", 0.76),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -542,6 +544,18 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("the regional administration closed the mountain trail near Jermuk.", "restriction"),
         ("a driver was wounded by fragments of a mortar round near Sotk.", "firing"),
         ("two men were caught stripping roofing from ruined houses in Aghdam.", "looting"),
+        ("the road near Shusha was blocked by a crowd of so-called eco-activists.", "protest"),
+        ("Azerbaijan has let no food or fuel through the checkpoint at the Hakari bridge.", "restriction"),
+        ("the Red Cross took nine patients from Stepanakert to Yerevan.", "transit"),
+        ("border guards detained an elderly Armenian at the Hakari bridge.", "arrest"),
+        ("two students were held at the Hakari bridge for several hours.", "arrest"),
+        ("a shooting near the Hakari bridge left one guard wounded.", "firing"),
+        ("Azerbaijani troops have stood on the heights above Jermuk.", "deployment"),
+        ("Moscow brokered a truce between the sides near Sotk.", "agreement"),
+        ("the statement brought Russian peacekeepers into Karabakh.", "deployment"),
+        ("activists have sat across the Lachin road near Shusha.", "protest"),
+        ("old trees in the Zangilan district had been cut down.", "resource_exploitation"),
+        ("dozens of Red Cross vehicles have passed through the checkpoint at Lachin.", "transit"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
@@ -906,6 +920,15 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("у Шуши ночью были слышны автоматные очереди.", "firing"),
         ("азербайджанские подразделения продвинулись вглубь Сюникской области.", "deployment"),
         ("у Мартуни пулей, выпущенной с азербайджанских позиций, ранен фермер.", "firing"),
+        ("миротворцы сопроводили по Лачинскому коридору сорок машин.", "transit"),
+        ("двоих нарушителей у Сотка взяли на месте.", "arrest"),
+        ("пациента вывезли из Степанакерта в Ереван.", "transit"),
+        ("у Шуши сто человек собрались на акцию протеста.", "protest"),
+        ("у Мартакерта на неразорвавшемся снаряде подорвался подросток.", "mine_incident"),
+        ("дома в Агдаме разобрали на камень.", "looting"),
+        ("у Кашена добычу вела армянская компания.", "resource_exploitation"),
+        ("охрана у Кашена не допустила специалистов на территорию.", "obstruction"),
+        ("у Шуши прошла операция азербайджанской армии.", "armed_clash"),
     ];
     let events = assert_each_phrasing_found(&cases, "ru");
     let shusha = events.iter().find(|r| r["type"] == "armed_clash" && r["places"] == serde_json::json!(["Shusha"]));
