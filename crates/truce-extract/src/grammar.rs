@@ -122,7 +122,7 @@ const VIOLENT: [EventType; 4] = [EventType::Firing, EventType::ArmedClash, Event
 /// Words that make what follows hypothetical, demanded or negated: not an event.
 fn modal_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|(?-i:may)|can|cannot|won't|as if|as though|как будто|словно|как под|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|due to (?:meet|hold|sign|visit|start|begin|resume)|не допустить|может|могут|должны|если|в случае|риск[а-яё]*|предусматрива[а-яё]*|предусмотрен[а-яё]*|угроз[аы] |намерен[аы]?|планиру[а-яё]+|ожида[а-яё]+|собира[а-яё]+с[ья]|предстоит|должна|должно|должен)\b")
+    re(&RE, r"(?i)\b(?:if|unless|would|could|might|should|must|need to|needs to|plans? to|planning to|intends? to|threaten\w* to|will|shall|(?-i:may)|can|cannot|won't|as if|as though|как будто|словно|как под|ready to|willing to|possibility of|risk of|aims? to|aimed at|demand\w*|calls? (?:on|for)|called (?:on|for)|urg\w+|warn\w*|to avoid|to stop|to ensure|expected to|likely to|hope|i think|we think|believe|in my opinion|perhaps|probably|to (?:investigate|monitor|examine|study|inspect|check|verify|look into|end|combat|halt|curb)|clause on|provisions? (?:on|for)|provides? for|stipulat\w+|envisag\w+|obligations? to|is tasked with|mandated to|due to (?:meet|hold|sign|visit|start|begin|resume)|не допустить|может|могут|должны|если|в случае|риск[а-яё]*|предусматрива[а-яё]*|предусмотрен[а-яё]*|угроз[аы] |намерен[аы]?|планиру[а-яё]+|ожида[а-яё]+|собира[а-яё]+с[ья]|предстоит|должна|должно|должен|проведут|проведёт|проведет|потребовал[аи]?|требует|требуют)\b")
 }
 
 /// Purpose clauses reach far: "In order to prevent the transportation of manpower, ammunition, mines, ...".
@@ -133,7 +133,7 @@ fn purpose_re() -> &'static Pattern {
 
 fn negation_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:no|none of|nobody|no one|not|never|neither|nor|without|didn't|did not|has not|have not|hasn't|haven't|were not|was not|не|нет|ни|никак[а-яё]+|никаких)\b")
+    re(&RE, r"(?i)\b(?:no|none of|nobody|no one|not|never|neither|nor|without|didn't|did not|has not|have not|hasn't|haven't|were not|was not|не|нет|ни|без|никак[а-яё]+|никаких)\b")
 }
 
 fn act_re() -> &'static Pattern {
