@@ -44,7 +44,7 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 30] = [
     ("eval/heldout26", 0.83),
     ("eval/heldout27", 0.88),
     ("eval/heldout28", 0.76),
-    ("eval/heldout29", 0.68),
+    ("eval/heldout29", 0.79),
     ("eval/heldout30", 0.90),
 ];
 
@@ -567,6 +567,14 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("Azerbaijan introduced a new road tax for Iranian trucks near Kapan.", "restriction"),
         ("the meeting of the Armenian Prime Minister and the Azerbaijani President took place in Prague.", "agreement"),
         ("a cluster submunition a boy had picked up in a field near Martuni went off in his hand.", "mine_incident"),
+        ("a group of activists sat down across the road near Shusha.", "protest"),
+        ("a new checkpoint went up beside the road near Kapan.", "deployment"),
+        ("the army launched an operation near Saribaba.", "armed_clash"),
+        ("two deminers were wounded near Fuzuli.", "mine_incident"),
+        ("the gas supply to Stepanakert, which runs through a single pipeline, was interrupted near Shusha.", "restriction"),
+        ("the ceasefire of May 1994 left the dam near Tartar on the Armenian side.", "agreement"),
+        ("Baku accused Stepanakert of cutting the flow of the Tartar river.", "restriction"),
+        ("a fisherman near Tartar was wounded on the shore by a single shot.", "firing"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
