@@ -905,7 +905,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                         // "... said its posts had been fired on, and that its own units had not opened fire".
                         || (attribution.denies_fire && sent_cands.iter().all(|c| c.trigger.1 <= at && and_that_re().is_match(&text[c.trigger.1..at]))))
             });
-        let fire_denied_before = fire_denied || counter_claim;
+        let denial_of_what_came_before = fire_denied || counter_claim;
         for c in &mut sent_cands {
             c.outlet_told = speakers.is_empty() && denier.is_none() && !c.headline && !quoted;
             if counter_claim && let Some(d) = &denier {
@@ -917,7 +917,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                     c.sides.push(side);
                 }
             }
-            if let Some(d) = denier.as_ref().filter(|_| !fire_denied_before) {
+            if let Some(d) = denier.as_ref().filter(|_| !denial_of_what_came_before) {
                 c.claims.push(Claim { claimant: d.clone(), stance: Stance::Denied });
                 c.rules.push("claim:denial".into());
                 // Told first and denied after ("a guard was wounded ...; Armenia denied that ..."):
@@ -943,7 +943,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         if sent_cands.is_empty() && cas == casualty::Casualties::zero() && s_places.is_empty() && s_dates.is_empty() {
             no_casualties_said = true;
         }
-        if sent_cands.is_empty() || fire_denied_before {
+        if sent_cands.is_empty() || denial_of_what_came_before {
             if let Some(denier) = &denier {
                 // A denial with no event of its own denies the latest events before it.
                 let target = candidates.iter().rev().find(|c| si - c.sentence <= 4 && (!fire_denied || VIOLENT.contains(&c.event_type))).map(|c| c.sentence);
