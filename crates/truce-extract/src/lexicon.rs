@@ -185,15 +185,16 @@ impl Lexicon {
                 };
                 let mut scanners = Vec::new();
                 for ascii in [true, false] {
-                    let alts = alt(ascii);
-                    if alts.is_empty() {
-                        continue;
+                    // Patterns in Cyrillic make large case-insensitive automata: in smaller groups
+                    // their lazy DFAs stay cached instead of falling back to slower engines.
+                    let group = if ascii { usize::MAX } else { SCANNER_GROUP };
+                    for alts in alt(ascii).chunks(group) {
+                        let scanner = regex::RegexBuilder::new(&format!("(?i)(?:{})", alts.join("|")))
+                            .dfa_size_limit(32 << 20)
+                            .build()
+                            .map_err(|e| format!("triggers.tsv: type {event_type}: {e}"))?;
+                        scanners.push(scanner);
                     }
-                    let scanner = regex::RegexBuilder::new(&format!("(?i)(?:{})", alts.join("|")))
-                        .dfa_size_limit(32 << 20)
-                        .build()
-                        .map_err(|e| format!("triggers.tsv: type {event_type}: {e}"))?;
-                    scanners.push(scanner);
                 }
                 let required = patterns.iter().map(|p| required_words(&p.source)).collect::<Option<Vec<Vec<String>>>>().map(|v| v.concat());
                 Ok((TypeTriggers { event_type, patterns, scanners, required: None }, required))
@@ -371,6 +372,9 @@ impl Lexicon {
         })
     }
 }
+
+/// How many non-ASCII trigger patterns share one scanner.
+const SCANNER_GROUP: usize = 12;
 
 /// `[\w'’-]` becomes `(?:[\w'-]|’)`: ASCII-mode classes cannot hold a curly apostrophe.
 fn curly_out_of_classes(pattern: &str) -> String {
