@@ -62,7 +62,7 @@ fn report_noun_re() -> &'static Pattern {
 
 fn denial_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    cached(&RE, r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|\b(?:had|have|has|did) not (?:fired|opened fire|shelled|violated)\b|not fired a single shot|\bне открывал\w* огонь|\bне обстреливал\w*|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*|отверг\w*"#)
+    cached(&RE, r#"(?i)\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disproved|disputed|disputes|did not confirm|does not confirm|has not confirmed)\b|\b(?:does|do|did) not correspond to (?:the )?reality|\bbears? no relation to (?:the )?reality|\bhas nothing to do with (?:the )?reality|\b(?:is|are|was) (?:another|yet another) (?:provocation|lie|fabrication)|\b(?:is|are|was|were) (?:a |an |all a |pure |outright )?(?:lie|lies|fabrication|disinformation|fake|false|untrue|groundless|baseless)\b|\b(?:had|have|has|did) not violated\b|дезинформаци\w*|не соответству\w+ действительности|опроверг\w*|отверг\w*"#)
 }
 
 /// "its units had not fired a single shot": a denial of fire in particular.
@@ -88,7 +88,8 @@ const LABEL_REACH: usize = 200;
 
 /// The first denial wording in `sentence`, as a byte range.
 fn find_denial(sentence: &str) -> Option<(usize, usize)> {
-    let plain = denial_re().find(sentence).map(|m| (m.start(), m.end()));
+    // A denial of fire in particular ("had not fired a single shot") is a denial too.
+    let plain = [denial_re().find(sentence), fire_denial_re().find(sentence)].into_iter().flatten().map(|m| (m.start(), m.end())).min();
     // Two small automata and a bounded window, not one with an 80-character gap in it.
     let labelled = labelling_re().find_iter(sentence).find_map(|l| {
         let window_end = crate::lexicon::floor_char(sentence, (l.end() + LABEL_REACH).min(sentence.len()));
