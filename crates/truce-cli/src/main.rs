@@ -9,8 +9,9 @@ mod geo_cmd;
 mod mandate;
 mod output;
 mod pipeline;
+mod train;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
@@ -68,6 +69,10 @@ enum Command {
     Extract {
         #[command(flatten)]
         input: InputArgs,
+        /// A sentence classifier written by `truce train-model`, instead of the built-in one
+        /// (to measure a model trained without the set being scored).
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Read reports and store documents, events, places, actors and claims. On PostgreSQL the
     /// documents are queued for `truce worker` (on any machine) to extract and store.
@@ -160,6 +165,14 @@ enum Command {
         /// Megabytes of input to process.
         #[arg(long, default_value_t = 50.0)]
         mb: f64,
+    },
+    /// Train the sentence classifier that proposes event types where no lexicon trigger matched.
+    TrainModel {
+        /// Annotated sets: folders holding docs/ and gold.jsonl (default: every set under eval/).
+        sets: Vec<PathBuf>,
+        /// Where to write the model.
+        #[arg(long, default_value = "data/model/sentence_types.tsv")]
+        out: PathBuf,
     },
     /// Bring the database schema to this version of truce.
     Migrate {
@@ -425,7 +438,10 @@ fn exit_for(failures: usize) -> ExitCode {
 
 fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Extract { input } => {
+        Command::Extract { input, model } => {
+            if let Some(path) = model {
+                train::install(&path)?;
+            }
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let mut n_docs = 0;
@@ -562,6 +578,11 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Bench { paths, mb } => {
             let paths = if paths.is_empty() { vec![PathBuf::from("../shared/corpus/seeds"), PathBuf::from("eval/dev/docs")] } else { paths };
             bench::run(&paths, mb)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::TrainModel { sets, out } => {
+            let sets = if sets.is_empty() { train::default_sets(Path::new("eval"))? } else { sets };
+            train::run(&sets, &out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { db, corpus, addr, no_serve } => {

@@ -26,6 +26,8 @@ pub struct TriggerFlags {
     pub reference: bool,
     pub habitual: bool,
     pub retaliation: bool,
+    /// Proposed by the sentence classifier (`classify`) where no pattern matched.
+    pub model: bool,
 }
 
 pub struct TriggerPattern {
@@ -335,6 +337,9 @@ impl Lexicon {
     }
 
     pub fn pattern_source(&self, hit: &TriggerHit) -> &str {
+        if hit.flags.model {
+            return "model";
+        }
         self.triggers
             .iter()
             .find(|t| t.event_type == hit.event_type)

@@ -17,6 +17,7 @@
 
 pub mod casualty;
 pub mod claims;
+pub mod classify;
 pub mod date;
 pub mod grammar;
 pub mod inflect;

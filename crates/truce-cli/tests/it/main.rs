@@ -4,11 +4,13 @@
 //! - `ingest`: storing, idempotence, bad input and the database left whole;
 //! - `queries`: events, show and explain over a stored corpus;
 //! - `zones`: imported maps stored and shown beside the shipped zones;
-//! - `incident_corrections`: split, merge and verdict stored and applied.
+//! - `incident_corrections`: split, merge and verdict stored and applied;
+//! - `model`: the sentence classifier trained, refused when broken, judged by the rules.
 
 mod incident_corrections;
 mod ingest;
 mod mandate;
+mod model;
 mod queries;
 mod seeds;
 mod team;

@@ -15,7 +15,7 @@ const DEV_F1_FLOOR: f64 = 0.91;
 /// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712, 0.773, 0.485, 0.543, 0.744 and
 /// 0.622 when first run; 0.978, 0.890, 0.961, 0.912, 0.919, 0.873, 0.891, 0.913, 0.886, 0.874, 0.938,
 /// 0.828, 0.832, 0.928 and 0.864 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 30] = [
+const HELDOUT_F1_FLOORS: [(&str, f64); 33] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
@@ -46,6 +46,9 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 30] = [
     ("eval/heldout28", 0.76),
     ("eval/heldout29", 0.79),
     ("eval/heldout30", 0.90),
+    ("eval/heldout31", 0.84),
+    ("eval/heldout32", 0.86),
+    ("eval/heldout33", 0.80),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -183,8 +186,13 @@ fn assert_each_phrasing_found(cases: &[(&str, &str)], language: &str) -> Vec<ser
         .collect();
     let events = records_in(&format!("Phrasings\n\n{text}"), "2023-07-31", language);
     for (sentence, ty) in cases {
-        let found = events.iter().any(|r| r["type"] == *ty && r["text"].as_str().is_some_and(|t| t.ends_with(sentence)));
-        assert!(found, "no {ty} for {sentence:?}: {events:?}");
+        // Found by a lexicon pattern: these tables test the lexicon, not the sentence model.
+        let found = events.iter().any(|r| {
+            r["type"] == *ty
+                && r["text"].as_str().is_some_and(|t| t.ends_with(sentence))
+                && !r["rule"].as_array().is_some_and(|rules| rules.iter().any(|x| x.as_str().is_some_and(|x| x.ends_with(":model"))))
+        });
+        assert!(found, "no {ty} from the lexicon for {sentence:?}: {events:?}");
     }
     events
 }
@@ -477,6 +485,7 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("Azerbaijani forces shelled the village of Sotk with mortars.", "firing"),
         ("a soldier was killed by an enemy sniper near Tegh.", "firing"),
         ("Armenian positions came under mortar fire near Jermuk.", "firing"),
+        ("Two servicemen came under sniper attack at a post near Sotk.", "firing"),
         ("the Armenian army used artillery against Azerbaijani positions near Kalbajar.", "firing"),
         ("gunfire was reported near Shusha.", "firing"),
         ("two soldiers were killed in a clash near Sotk.", "armed_clash"),
