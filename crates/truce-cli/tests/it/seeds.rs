@@ -46,9 +46,9 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 33] = [
     ("eval/heldout28", 0.76),
     ("eval/heldout29", 0.79),
     ("eval/heldout30", 0.90),
-    ("eval/heldout31", 0.84),
+    ("eval/heldout31", 0.85),
     ("eval/heldout32", 0.86),
-    ("eval/heldout33", 0.80),
+    ("eval/heldout33", 0.84),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -165,12 +165,12 @@ fn records_in(text: &str, published: &str, language: &str) -> Vec<serde_json::Va
 
 /// A different day of 2023 for each line of a phrasing table, so that no two lines merge:
 /// "3 May 2023" / "3 мая 2023 года", moving into June after the 28th, then July, then back
-/// to April and March (the tables are read on 31 July 2023: later days would be plans).
+/// to April, March, February and January (the tables are read on 31 July 2023: later days would be plans).
 fn day_of_2023(i: usize, language: &str) -> String {
     let (day, month) = (i % 28 + 1, i / 28);
     match language {
-        "ru" => format!("{day} {} 2023 года", ["мая", "июня", "июля", "апреля", "марта"][month]),
-        _ => format!("{day} {} 2023", ["May", "June", "July", "April", "March"][month]),
+        "ru" => format!("{day} {} 2023 года", ["мая", "июня", "июля", "апреля", "марта", "февраля", "января"][month]),
+        _ => format!("{day} {} 2023", ["May", "June", "July", "April", "March", "February", "January"][month]),
     }
 }
 
@@ -486,6 +486,15 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("a soldier was killed by an enemy sniper near Tegh.", "firing"),
         ("Armenian positions came under mortar fire near Jermuk.", "firing"),
         ("Two servicemen came under sniper attack at a post near Sotk.", "firing"),
+        ("heavy fighting began shortly after midnight near Jermuk.", "armed_clash"),
+        ("the latest escalation near Sotk lasted two days.", "armed_clash"),
+        ("Azerbaijani forces recaptured two villages near Hadrut.", "armed_clash"),
+        ("the shots came from Armenian positions near Tegh, the ministry said.", "firing"),
+        ("the peacekeepers relocated their observation posts to the new road near Lachin.", "deployment"),
+        ("troops remained entrenched inside Armenian territory near Jermuk.", "deployment"),
+        ("two men were caught planting mines near Kalbajar.", "arrest"),
+        ("relatives held a candlelight vigil outside the ICRC office in Yerevan.", "protest"),
+        ("sappers said the army had laid more than 300 new mines near Lachin.", "mine_laying"),
         ("the Armenian army used artillery against Azerbaijani positions near Kalbajar.", "firing"),
         ("gunfire was reported near Shusha.", "firing"),
         ("two soldiers were killed in a clash near Sotk.", "armed_clash"),
@@ -827,6 +836,11 @@ fn a_war_told_by_its_start_ends_when_the_named_war_ended() {
 fn common_russian_phrasings_of_each_kind_of_event_are_found() {
     let cases = [
         ("азербайджанские подразделения обстреляли армянские позиции у села Сотк.", "firing"),
+        ("миротворцы перенесли свои посты на новую дорогу у Лачина.", "deployment"),
+        ("власти ограничили въезд в приграничную зону у Сотка.", "restriction"),
+        ("пограничники выставили контрольно-пропускной пункт у Лачина.", "deployment"),
+        ("уходящие жители подожгли свои дома в Забухе.", "looting"),
+        ("трактор наехал на неразорвавшийся снаряд у Чартара.", "mine_incident"),
         ("ударный беспилотник атаковал позиции армянской армии.", "firing"),
         ("на Лачинском коридоре прошла акция протеста.", "protest"),
         ("российские миротворцы сопроводили колонну из 20 грузовиков по Лачинскому коридору.", "transit"),
