@@ -289,11 +289,18 @@ fn locative_re() -> &'static Pattern {
 /// members died"): cross-validation showed these two kinds made most wrong proposals.
 fn proposed_triggers(text: &str, sentences: &[Sentence], triggers: &[TriggerHit], anchored: &dyn Fn(usize, usize) -> bool) -> Vec<TriggerHit> {
     let model = crate::classify::Model::builtin();
-    let violent_in = |s: &Sentence| triggers.iter().any(|t| t.start >= s.start && t.end <= s.end && VIOLENT.contains(&t.event_type));
+    // The triggers come sorted by start: a sentence's own are a run found by bisection,
+    // so long documents stay linear.
+    let triggers_in = |s: &Sentence| {
+        let (start, end) = (s.start, s.end);
+        let from = triggers.partition_point(|t| t.start < start);
+        triggers[from..].iter().take_while(move |t| t.start < end).filter(move |t| t.end <= end)
+    };
+    let violent_in = |s: &Sentence| triggers_in(s).any(|t| VIOLENT.contains(&t.event_type));
     sentences
         .iter()
         .enumerate()
-        .filter(|(_, s)| !triggers.iter().any(|t| t.start >= s.start && t.end <= s.end) && anchored(s.start, s.end))
+        .filter(|(_, s)| triggers_in(s).next().is_none() && anchored(s.start, s.end))
         .filter_map(|(i, s)| {
             let p = model.propose(&text[s.start..s.end])?;
             let follows_violence = i > 0 && VIOLENT.contains(&p.event_type) && violent_in(&sentences[i - 1]);
