@@ -144,17 +144,6 @@ impl Model {
         out
     }
 
-    /// Class probabilities for a sentence's features.
-    fn probabilities<'a>(&self, features: impl Iterator<Item = &'a String>) -> Vec<f32> {
-        let mut z = vec![0.0f32; self.classes.len()];
-        for f in features {
-            if let Some(w) = self.weights.get(f) {
-                z.iter_mut().zip(w).for_each(|(a, b)| *a += b);
-            }
-        }
-        softmax(&mut z);
-        z
-    }
 
     /// The event type the model proposes for `sentence`, when it is sure enough.
     pub fn propose(&self, sentence: &str) -> Option<Proposal> {
@@ -162,7 +151,7 @@ impl Model {
         if words.len() < 4 {
             return None;
         }
-        let p = self.probabilities(features(&words).iter());
+        let p = probabilities(&self.weights, self.classes.len(), features(&words).iter());
         let (best, &probability) = p.iter().enumerate().skip(1).max_by(|a, b| a.1.total_cmp(b.1))?;
         let event_type = self.classes[best]?;
         if probability < THRESHOLD {
@@ -179,6 +168,19 @@ impl std::fmt::Debug for Model {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Model").field("classes", &self.classes.len()).field("features", &self.weights.len()).finish()
     }
+}
+
+/// Class probabilities for a sentence's features: the one scoring both training and
+/// proposing use.
+fn probabilities<'a>(weights: &HashMap<String, Vec<f32>>, classes: usize, features: impl Iterator<Item = &'a String>) -> Vec<f32> {
+    let mut z = vec![0.0f32; classes];
+    for f in features {
+        if let Some(w) = weights.get(f) {
+            z.iter_mut().zip(w).for_each(|(a, b)| *a += b);
+        }
+    }
+    softmax(&mut z);
+    z
 }
 
 fn softmax(z: &mut [f32]) {
@@ -229,13 +231,7 @@ pub fn train(examples: &[Example]) -> Model {
         }
         for &i in &order {
             let (f, y) = &kept[i];
-            let mut z = vec![0.0f32; classes.len()];
-            for x in f {
-                if let Some(w) = weights.get(x.as_str()) {
-                    z.iter_mut().zip(w).for_each(|(a, b)| *a += b);
-                }
-            }
-            softmax(&mut z);
+            let mut z = probabilities(&weights, classes.len(), f.iter().copied());
             z[*y] -= 1.0;
             for x in f {
                 let w = weights.entry((*x).clone()).or_insert_with(|| vec![0.0; classes.len()]);

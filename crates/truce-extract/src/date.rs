@@ -348,6 +348,7 @@ fn rules() -> &'static Rules {
             // "в декабре прошлого года", "с ноября прошлого года", "12 мая этого года".
             r("month_of_year", f(r"{RUMONP} (?P<rel>прошлого|минувшего|этого|текущего|нынешнего) года"), month_of_relative_year),
             r("day_month_rel_year", f(r"{D} {RUMON} (?P<rel>прошлого|минувшего|этого|текущего|нынешнего) года"), day_of_relative_year),
+            // The genitive ("с ноября прошлого года") apart: both month forms name the group `mon`.
             r("month_of_year", f(r"{RUMON} (?P<rel>прошлого|минувшего|этого|текущего|нынешнего) года"), month_of_relative_year),
             // "last autumn", "прошлой осенью": a season of the year before.
             r("last_unit", f(r"(?i)\blast (?:spring|summer|autumn|fall|winter)\b|прошлой (?:весной|осенью|зимой)|прошлым летом"), |_| Some(Expr::LastUnit(Unit::Year))),

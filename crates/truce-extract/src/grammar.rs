@@ -436,7 +436,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         // "Местные в Сотке рассказывают", "жители Тегха говорят": the residents of a named
         // place speak as one ("Sotk residents"); the place stays the event's.
         if speakers.is_empty()
-            && ["естные", "ители", "ельчане"].iter().any(|w| sent.contains(w))
+            && ru_residents_re().may_match(sent)
             && let Some(m) = ru_residents_re().find(sent)
             && let Some(p) = s_places.iter().find(|p| p.start >= s.start + m.end() && p.start - (s.start + m.end()) <= 2)
             && let Some(place) = gaz.get(&p.place_id)

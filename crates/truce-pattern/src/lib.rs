@@ -17,6 +17,9 @@ pub struct Pattern {
     ascii: Regex,
     /// As written; `None` when the pattern has no word boundary to make ASCII.
     unicode: Option<Regex>,
+    /// The words one of which every match holds, built on first use by [`Pattern::may_match`]
+    /// (`None` inside: the pattern has no such words).
+    gate: std::sync::OnceLock<Option<WordGate>>,
 }
 
 impl Pattern {
@@ -24,7 +27,16 @@ impl Pattern {
     pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
         let ascii_pattern = ascii_boundaries(pattern);
         let unicode = if ascii_pattern == pattern { None } else { Some(Regex::new(pattern)?) };
-        Ok(Pattern { source: pattern.to_string(), ascii: Regex::new(&ascii_pattern)?, unicode })
+        Ok(Pattern { source: pattern.to_string(), ascii: Regex::new(&ascii_pattern)?, unicode, gate: std::sync::OnceLock::new() })
+    }
+
+    /// False only when `haystack` lacks every word a match needs: a cheap test that lets a
+    /// slow pattern skip the many sentences it cannot match.
+    pub fn may_match(&self, haystack: &str) -> bool {
+        match self.gate.get_or_init(|| required_words(&self.source).map(WordGate::new)) {
+            Some(gate) => gate.matcher.is_match(haystack),
+            None => true,
+        }
     }
 
     pub fn source(&self) -> &str {
@@ -202,6 +214,16 @@ mod tests {
         // A word nearly every sentence has is a poor gate: the rarer part is required instead.
         assert_eq!(required_words(r"fir(?:ed|ing) (?:\w+ )?(?:from|with)"), Some(vec!["fir".to_string()]));
         assert_eq!(required_words(r"fire from"), Some(vec!["fire".to_string()]));
+    }
+
+    #[test]
+    fn a_pattern_may_match_only_text_holding_a_word_it_needs() {
+        let p = Pattern::new(r"\b[Вв] (?P<city>Баку|Ереване) заявили\b|\b(?P<en>Stepanakert) says\b").unwrap();
+        assert!(p.may_match("В Баку заявили, что"));
+        assert!(p.may_match("STEPANAKERT SAYS"));
+        assert!(!p.may_match("Министерство заявило"));
+        // A pattern with no word it needs may match anything.
+        assert!(Pattern::new(r"\d+").unwrap().may_match("no digits"));
     }
 
     #[test]
