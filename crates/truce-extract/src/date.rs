@@ -402,6 +402,14 @@ fn rules() -> &'static Rules {
             // "on the afternoon of the 16th", "From the 14th", "12-го числа".
             // Not "the 6th meeting": the day stands alone, before punctuation or a small word.
             r("day_of_month", f(r"(?i)\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:[,.;:)!?]|$| (?:and|when|at|in|from|until|till|to|after|before|there|of (?:this|that|the|last) month)\b)"), |c| Some(Expr::DayOfMonth(cap_num(c, "d")? as u8))),
+            // "on the night of the 13th", "on the 5th": the preposition makes it a day, unless a
+            // noun follows ("on the 5th floor", "the 13th of ..." is read by the rules for dates).
+            r("day_of_month", f(r"(?i)\b(?:(?:night|morning|evening|afternoon|dawn|early hours|small hours) of|on) the (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?P<noun> (?:floor|storey|anniversary|day|round|time|century|of|brigade|battalion|regiment|division|army|corps|session|minute|hour|week|month|year|kilometre|km|mile|line|post|grade|class|place)\b)?"), |c| {
+                if c.name("noun").is_some() {
+                    return None;
+                }
+                Some(Expr::DayOfMonth(cap_num(c, "d")? as u8))
+            }),
             r("day_of_month", f(r"\b(?P<d>[1-9]|[12]\d|3[01])-?го(?: числа)?(?:[\s,.;:!?)]|$)"), |c| Some(Expr::DayOfMonth(cap_num(c, "d")? as u8))),
             // "через неделю, семнадцатого, ...": a written ordinal alone, set off by punctuation.
             r("day_of_month", f(r"(?i)(?P<od>(?:двадцать |тридцать )?(?:первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого|тринадцатого|четырнадцатого|пятнадцатого|шестнадцатого|семнадцатого|восемнадцатого|девятнадцатого|двадцатого|тридцатого))(?: числа)?(?:[,.;:!?)]|$)"), |c| Some(Expr::DayOfMonth(ru_ordinal_number(c.name("od")?.as_str())?))),

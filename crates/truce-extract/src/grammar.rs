@@ -1513,6 +1513,12 @@ fn dates_a_later_clause(text: &str, d: &DateAt, after: usize) -> bool {
     later_clause && matches!(d.raw.expr, date::Expr::NextDay | date::Expr::FromPrevious(_))
 }
 
+/// A verb of telling right after a modal, and the "that" opening what is told.
+fn modal_of_telling_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)^(?: [\w'’]+){0,2}? (?:add|note|noted|mention|mentioned|say|said|stress|stressed|point out|pointed out|remember|remembered|recall|recalled|admit|admitted|acknowledge|acknowledged|emphasi[sz]e|emphasi[sz]ed|clarify|recognise|recognize)(?: [\w'’]+){0,2}? that\b|^,? (?:[а-яё]+ )?(?:отметить|сказать|напомнить|признать|подчеркнуть|добавить|уточнить|заметить),? что\b")
+}
+
 fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Option<String> {
     static OPINION: OnceLock<Pattern> = OnceLock::new();
     // An opinion covers its whole sentence: "I hope that ... met ...".
@@ -1527,7 +1533,11 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     // Only the clause the trigger is in, and the trigger itself when its words leave a gap
     // ("ministers ... are expected to meet").
     let clause = window.rsplit([';', '—']).next().unwrap_or(window);
-    if let Some(m) = modal_re().find_iter(clause).last() {
+    if let Some(m) = modal_re().find_iter(clause).last()
+        // "We should add that Lachin was handed over", "it must be said that": the modal
+        // governs the telling, and what is told after "that" happened.
+        && !modal_of_telling_re().is_match(&clause[m.end()..])
+    {
         return Some(format!("hypothetical or demanded ({:?})", m.as_str()));
     }
     static PLANNED: OnceLock<Pattern> = OnceLock::new();
@@ -1894,6 +1904,13 @@ fn statement_window(a: &Candidate, x: PartialDate, b: &Candidate, y: PartialDate
         _ => return false,
     };
     statement.days_from_epoch().zip(event.days_from_epoch()).is_some_and(|(s, e)| e <= s && s - e <= 3)
+}
+
+/// Whether `day` falls inside the period of `c`, a period of a week at most.
+fn within_short_range(c: &Candidate, day: PartialDate) -> bool {
+    let (Some(from), Some(to)) = (c.date.and_then(|d| d.first_day()), c.date_end.and_then(|d| d.last_day())) else { return false };
+    let (Some(first), Some(last)) = (day.first_day(), day.last_day()) else { return false };
+    from.days_from_epoch().zip(to.days_from_epoch()).is_some_and(|(f, t)| t - f <= 7) && first >= from && last <= to
 }
 
 fn date_agree(a: PartialDate, b: PartialDate) -> bool {
@@ -2292,7 +2309,11 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
             // The next sentence elaborating ("They installed tents near Shusha") may name other places.
             // A paragraph a sentence (news style) does not break the thread when the sentence points back.
             let elaborates = distance <= 1 && !b.distinct && b.anaphoric && date_agree(x, y);
-            ((date_agree(x, y) || continued) && places_ok && (near || share_place || continued || x.is_full() && y.is_full())) || elaborates
+            // "the fighting on the night of 12 to 13 September ... On the morning of the 13th his
+            // post was overrun": a day inside a few days told just before is that occurrence.
+            // Only violence: a movement or a handover told day by day is a new one each day.
+            let within = near && VIOLENT.contains(&a.event_type) && (within_short_range(a, y) || within_short_range(b, x));
+            ((date_agree(x, y) || continued || within) && places_ok && (near || share_place || continued || x.is_full() && y.is_full())) || elaborates
         }
         (None, None) => places_ok && (near || share_place && distance <= 6),
         // The next sentence going on about the same thing: "The peacekeepers have reportedly delivered weapons ... via ...".

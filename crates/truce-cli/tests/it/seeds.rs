@@ -15,7 +15,7 @@ const DEV_F1_FLOOR: f64 = 0.91;
 /// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712, 0.773, 0.485, 0.543, 0.744 and
 /// 0.622 when first run; 0.978, 0.890, 0.961, 0.912, 0.919, 0.873, 0.891, 0.913, 0.886, 0.874, 0.938,
 /// 0.828, 0.832, 0.928 and 0.864 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 37] = [
+const HELDOUT_F1_FLOORS: [(&str, f64); 39] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
@@ -53,6 +53,8 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 37] = [
     ("eval/heldout35", 0.81),
     ("eval/heldout36", 0.77),
     ("eval/heldout37", 0.85),
+    ("eval/heldout38", 0.80),
+    ("eval/heldout39", 0.86),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -605,6 +607,11 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("the ceasefire of May 1994 left the dam near Tartar on the Armenian side.", "agreement"),
         ("Baku accused Stepanakert of cutting the flow of the Tartar river.", "restriction"),
         ("a fisherman near Tartar was wounded on the shore by a single shot.", "firing"),
+        ("a shell landed in a courtyard near Goris.", "firing"),
+        ("shells had come down on the slope above Goris.", "firing"),
+        ("a cow stepped on one in the pasture near Aghdam.", "mine_incident"),
+        ("the Red Cross trucks were no longer let through at the Hakari bridge.", "restriction"),
+        ("an Armenian group tried to seize a height near Lachin.", "infiltration"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
@@ -996,6 +1003,10 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("у Гадрута в плен попали шестеро военнослужащих.", "arrest"),
         ("огонь у Сотка вёлся с позиций, занятых азербайджанскими войсками.", "deployment"),
         ("у здания правительства в Ереване родственники пленных провели акцию.", "protest"),
+        ("у Физули электрик наступил на мину.", "mine_incident"),
+        ("у Джермука постреливали из стрелкового оружия.", "firing"),
+        ("через Джермук прошла колонна армейских грузовиков.", "military_movement"),
+        ("на въезде в Джермук стоит новый блокпост армянской армии.", "deployment"),
     ];
     let events = assert_each_phrasing_found(&cases, "ru");
     let shusha = events.iter().find(|r| r["type"] == "armed_clash" && r["places"] == serde_json::json!(["Shusha"]));
@@ -1256,4 +1267,26 @@ fn russian_residents_speak_and_a_denial_after_and_that_answers_the_other_side() 
     assert!(claims_of(std::slice::from_ref(gazakh)).contains(&"Ministry of Defense of Azerbaijan:asserted".to_string()), "{gazakh}");
     let berd = events.iter().find(|r| r["type"] == "firing" && r["places"].to_string().contains("Berd")).expect("the first account");
     assert!(claims_of(std::slice::from_ref(berd)).contains(&"Ministry of Defense of Azerbaijan:denied".to_string()), "{berd}");
+}
+
+#[test]
+fn a_bare_day_after_a_preposition_takes_the_month_told_before() {
+    let events = records_published(
+        "Guest review\n\nWe stayed in Goris from 10 to 17 September 2022.\n\n\
+         Our host told us that on the night of the 13th shells had fallen on the upper town of Goris.\n",
+        "2022-10-05",
+    );
+    let firing = events.iter().find(|r| r["type"] == "firing").expect("the firing");
+    assert_eq!(firing["date"], "2022-09-13", "{events:?}");
+    // An ordinal followed by a noun counts something else.
+    let floor = records_published("Hospital\n\nOn the 5th floor of the hospital in Goris, a soldier wounded by shelling is recovering.\n", "2022-10-20");
+    assert!(!floor.is_empty() && floor.iter().all(|r| r["date"] != "2022-10-05"), "{floor:?}");
+}
+
+#[test]
+fn a_modal_that_governs_the_telling_leaves_what_is_told_an_event() {
+    let told = records_published("Talk page\n\nWe should add that Lachin was handed over to Azerbaijan on 26 August 2022.\n", "2022-08-30");
+    assert!(told.iter().any(|r| r["type"] == "deployment" && r["date"] == "2022-08-26"), "{told:?}");
+    let wished = records_published("Talk page\n\nSome argue that Lachin should have been handed over to Azerbaijan on 26 August 2022.\n", "2022-08-30");
+    assert!(!wished.iter().any(|r| r["type"] == "deployment"), "{wished:?}");
 }
