@@ -2124,7 +2124,7 @@ fn inherit_places_of_violence(cands: &mut [Candidate], text: &str, sentences: &[
 /// Retaliation shares the date and place of the fire it answers; a sentence that
 /// only reports casualties ("As a result, a serviceman was wounded") completes
 /// the violent event before it rather than starting one; casualties in a
-/// landmine context are a mine incident.
+/// landmine context (the sentence before, their own or the next) are a mine incident.
 fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
     static MINE: OnceLock<Pattern> = OnceLock::new();
     let mine = re(&MINE, r"(?i)\b(?:mines?|landmines?|UXO|unexploded|ordnance|explosive devices?|deminers?|demining|mine action|ANAMA)\b");
@@ -2175,7 +2175,10 @@ fn attach_followers(cands: Vec<Candidate>, text: &str, sentences: &[Sentence]) -
             }
             let prev = c.sentence.checked_sub(1).map(|k| sentences[k]);
             let context = prev.map_or(s.start, |p| p.start);
-            if mine.is_match(&text[context..s.end]) {
+            // "... was injured while walking the old path. A mine went off under his foot": the
+            // cause may come in the next sentence of the paragraph.
+            let context_end = sentences.get(c.sentence + 1).filter(|n| n.paragraph == s.paragraph).map_or(s.end, |n| n.end);
+            if mine.is_match(&text[context..context_end]) {
                 c.event_type = EventType::MineIncident;
                 c.rules.push("type:mine_context".into());
             }
