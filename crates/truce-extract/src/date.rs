@@ -330,6 +330,9 @@ fn rules() -> &'static Rules {
             r("year_range", f(r"\b(?P<y1>(?:19|20)\d\d) ?[-–—] ?{Y}\b"), year_range),
             r("year_range", f(r"(?i:\b(?:from|between) )(?P<y1>(?:19|20)\d\d) (?i:to|and|until|till|through) {Y}\b"), year_range),
             r("numeric_range", f(r"\b(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)[./](?P<y1>(?:19|20)\d\d) ?(?:-|–|—|(?i:to|until|till)) ?(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]{Y}\b"), numeric_range),
+            // "On the morning of Wednesday, 3 May": the weekday only confirms the day.
+            r("weekday_day_month", f(r"(?i:\b(?:(?:early |late )?on |(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? ){D} (?i:of )?{MON}(?:,? {Y})?\b"), abs),
+            r("weekday_month_day", f(r"(?i:\b(?:(?:early |late )?on |(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? ){MON} {D}(?:,? {Y})?\b"), abs),
             // Full dates.
             r("month_day_year", f(r"\b{MON} {D},? {Y}\b"), abs),
             r("day_month_year", f(r"\b{D} (?i:of )?{MON},? {Y}\b"), abs),

@@ -1290,3 +1290,15 @@ fn a_modal_that_governs_the_telling_leaves_what_is_told_an_event() {
     let wished = records_published("Talk page\n\nSome argue that Lachin should have been handed over to Azerbaijan on 26 August 2022.\n", "2022-08-30");
     assert!(!wished.iter().any(|r| r["type"] == "deployment"), "{wished:?}");
 }
+
+#[test]
+fn a_weekday_before_a_date_is_one_date() {
+    // The weekday alone would fall a week after the 3rd; with the date it only confirms the day.
+    let events = records_published(
+        "Race update\n\nOn the morning of Wednesday, 3 May 2023, one of our marshals was injured near Fuzuli. An anti-personnel mine went off under his foot.\n",
+        "2023-05-12",
+    );
+    let mine = events.iter().find(|r| r["type"] == "mine_incident").expect("casualties with the mine of the next sentence are a mine incident");
+    assert_eq!(mine["date"], "2023-05-03", "{events:?}");
+    assert_eq!(events.len(), 1, "{events:?}");
+}
