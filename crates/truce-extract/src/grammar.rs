@@ -515,8 +515,15 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                     let goods = goods_re().find_iter(lead).last().is_some_and(|m| lead[m.end()..].split_whitespace().count() <= 2);
                     if goods {
                         note!(explain, decisions, "arrest {:?}: skipped, goods are held, not people", &text[t.start..t.end]);
+                        return false;
                     }
-                    return !goods;
+                    // "families who return to these areas": people going home, not people let go.
+                    let homecoming = homecoming_re().is_match(&text[t.start..t.end])
+                        && text[t.end..s.end].trim_start().split_whitespace().next().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "to" | "home" | "from"));
+                    if homecoming {
+                        note!(explain, decisions, "arrest {:?}: skipped, people going home, not released", &text[t.start..t.end]);
+                    }
+                    return !homecoming;
                 }
                 if t.event_type != EventType::Transit {
                     return true;
@@ -1615,6 +1622,12 @@ fn goods_re() -> &'static Pattern {
 fn escort_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:with an? |escorted by|accompanied by|under (?:the )?(?:escort|protection)|shepherded by)|в сопровождении|под (?:охраной|конвоем|сопровождением)")
+}
+
+/// "who return", "who had returned": someone returning by themselves (no "were returned").
+fn homecoming_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)^(?:who|whom) (?:(?:have|has|had|then|later|now|since|soon|finally) )?return(?:s|ed|ing)?$")
 }
 
 fn release_re() -> &'static Pattern {

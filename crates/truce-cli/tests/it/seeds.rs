@@ -1302,3 +1302,11 @@ fn a_weekday_before_a_date_is_one_date() {
     assert_eq!(mine["date"], "2023-05-03", "{events:?}");
     assert_eq!(events.len(), 1, "{events:?}");
 }
+
+#[test]
+fn people_returning_home_are_not_prisoners_released() {
+    let home = records_published("Mine risk\n\nSince 2021, families who return to the villages near Aghdam have found their fields mined.\n", "2022-03-14");
+    assert!(!home.iter().any(|r| r["type"] == "arrest"), "{home:?}");
+    let released = records_published("Prisoners\n\nThe four soldiers whom Baku returned to Armenia on 5 March 2022 were met at the border near Tavush.\n", "2022-03-14");
+    assert!(released.iter().any(|r| r["type"] == "arrest"), "{released:?}");
+}
