@@ -519,7 +519,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                     }
                     // "families who return to these areas": people going home, not people let go.
                     let homecoming = homecoming_re().is_match(&text[t.start..t.end])
-                        && text[t.end..s.end].trim_start().split_whitespace().next().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "to" | "home" | "from"));
+                        && text[t.end..s.end].split_whitespace().next().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "to" | "home" | "from"));
                     if homecoming {
                         note!(explain, decisions, "arrest {:?}: skipped, people going home, not released", &text[t.start..t.end]);
                     }
