@@ -101,6 +101,8 @@ const MONTHS_EN: &str = r"(?P<mon>January|February|March|April|May|June|July|Aug
 const MONTHS_RU_GEN: &str = r"(?P<mon>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
 const MONTHS_RU_PREP: &str = r"(?P<mon>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)";
 const DAY: &str = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?";
+/// "On the morning of Wednesday, ": a weekday written before a date it only confirms.
+const WEEKDAY_LEAD: &str = r"(?i:\b(?:(?:early |late )?on |(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )";
 const YEAR: &str = r"(?P<y>(?:19|20)\d\d)";
 
 fn month_number(name: &str) -> Option<u8> {
@@ -300,6 +302,7 @@ fn rules() -> &'static Rules {
                 .replace("{MON}", MONTHS_EN)
                 .replace("{RUMON}", MONTHS_RU_GEN)
                 .replace("{RUMONP}", MONTHS_RU_PREP)
+                .replace("{WEEKDAY_LEAD}", WEEKDAY_LEAD)
                 .replace("{D}", DAY)
                 .replace("{Y}", YEAR)
                 .replace("{NUM}", number::NUMBER_PATTERN)
@@ -331,8 +334,8 @@ fn rules() -> &'static Rules {
             r("year_range", f(r"(?i:\b(?:from|between) )(?P<y1>(?:19|20)\d\d) (?i:to|and|until|till|through) {Y}\b"), year_range),
             r("numeric_range", f(r"\b(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)[./](?P<y1>(?:19|20)\d\d) ?(?:-|–|—|(?i:to|until|till)) ?(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]{Y}\b"), numeric_range),
             // "On the morning of Wednesday, 3 May": the weekday only confirms the day.
-            r("weekday_day_month", f(r"(?i:\b(?:(?:early |late )?on |(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? ){D} (?i:of )?{MON}(?:,? {Y})?\b"), abs),
-            r("weekday_month_day", f(r"(?i:\b(?:(?:early |late )?on |(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? ){MON} {D}(?:,? {Y})?\b"), abs),
+            r("weekday_day_month", f(r"{WEEKDAY_LEAD}{D} (?i:of )?{MON}(?:,? {Y})?\b"), abs),
+            r("weekday_month_day", f(r"{WEEKDAY_LEAD}{MON} {D}(?:,? {Y})?\b"), abs),
             // Full dates.
             r("month_day_year", f(r"\b{MON} {D},? {Y}\b"), abs),
             r("day_month_year", f(r"\b{D} (?i:of )?{MON},? {Y}\b"), abs),
