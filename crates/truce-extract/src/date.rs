@@ -35,6 +35,8 @@ pub enum Expr {
     ThisUnit(Unit),
     /// The most recent weekday (0 = Monday) before the anchor; `strict` excludes the anchor's own day.
     Weekday { weekday: u8, strict: bool },
+    /// "в ночь на среду": the night that ends on the most recent such weekday (from the day before to it).
+    NightBeforeWeekday(u8),
     /// The day after the previous date in the text.
     NextDay,
     /// Days after (positive) or before (negative) the previous date in the text: "two days before".
@@ -382,6 +384,11 @@ fn rules() -> &'static Rules {
                 let wd = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"].iter().position(|w| *w == name)?;
                 Some(Expr::Weekday { weekday: wd as u8, strict: false })
             }),
+            r("night_of_weekday", f(r"[вВ] ночь (?:с (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (?:(?:прошл|минувш|прошедш)[а-яё]+ )?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"), |c| {
+                let name = c.name("wd")?.as_str();
+                let wd = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"].iter().position(|w| *w == name)?;
+                Some(Expr::NightBeforeWeekday(wd as u8))
+            }),
             r("today", f(r"(?i)\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b|сегодня"), |_| Some(Expr::DaysAgo(0))),
             r("units_ago", f(r"(?i)\b(?P<n>{NUM}) (?P<u>days?|weeks?|months?|years?) ago\b"), |c| {
                 let n = number::parse(c.name("n")?.as_str())? as i64;
@@ -655,6 +662,14 @@ impl Resolver {
                 }
                 None => (None, None),
             },
+            Expr::NightBeforeWeekday(weekday) => match day_anchor {
+                Some(a) => {
+                    let back = (a.weekday().unwrap_or(0) as i64 - *weekday as i64).rem_euclid(7);
+                    let morning = a.add_days(-back);
+                    (morning.and_then(|m| m.add_days(-1)), morning)
+                }
+                None => (None, None),
+            },
             Expr::NextDay => (prev.filter(PartialDate::is_full).and_then(|p| p.add_days(1)), None),
             Expr::DayOfMonth(d) => {
                 let base = prev.filter(|p| p.month().is_some()).or(self.published);
@@ -864,6 +879,11 @@ mod tests {
         assert_eq!(resolve_all("the most serious since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), None)]);
         assert_eq!(resolve_all("stationed there since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), Some("2022-07-29".into()))]);
         assert_eq!(resolve_all("in December last year", "2023-02-01"), vec![("2022-12".into(), None)]);
+        // A weekday before a date only confirms it.
+        assert_eq!(resolve_all("On the morning of Wednesday, 1 March, a mine", "2023-03-08"), vec![("2023-03-01".into(), None)]);
+        // "The night to Wednesday": from Tuesday into the Wednesday told.
+        assert_eq!(resolve_all("В ночь на среду по селу стреляли", "2023-03-10"), vec![("2023-03-07".into(), Some("2023-03-08".into()))]);
+        assert_eq!(resolve_all("в ночь с субботы на воскресенье", "2023-03-08"), vec![("2023-03-04".into(), Some("2023-03-05".into()))]);
     }
 
     #[test]

@@ -56,6 +56,8 @@ struct DateAt {
 struct Candidate {
     event_type: EventType,
     sentence: usize,
+    /// The last sentence that told this occurrence, once others have been folded in.
+    last_sentence: usize,
     paragraph: usize,
     trigger: (usize, usize),
     episode: Option<String>,
@@ -660,6 +662,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             sent_cands.push(Candidate {
                 event_type: t.event_type,
                 sentence: si,
+                last_sentence: si,
                 paragraph: s.paragraph,
                 trigger: (t.start, t.end),
                 episode: episode.map(|e| e.id.clone()),
@@ -1242,6 +1245,7 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
     Candidate {
         event_type,
         sentence,
+        last_sentence: sentence,
         paragraph: s.paragraph,
         trigger,
         episode: None,
@@ -1938,6 +1942,7 @@ fn more_precise(a: PartialDate, b: PartialDate) -> PartialDate {
 
 /// Folds `b` into `a` (the same occurrence).
 fn absorb(a: &mut Candidate, b: Candidate) {
+    a.last_sentence = a.last_sentence.max(b.last_sentence);
     // The record quotes the first mention that carries a date, and never a headline when the body has it.
     let take_text = (a.date.is_none() && b.date.is_some() && !b.date_open)
         || (a.headline && !b.headline)
@@ -2310,7 +2315,8 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
     }
     let share_place = a.places.iter().any(|p| b.places.iter().any(|q| q.1 == p.1));
     let places_ok = places_ok_loose(a, b);
-    let distance = b.sentence.abs_diff(a.sentence);
+    // An occurrence told over several sentences goes on from the last of them.
+    let distance = b.sentence.abs_diff(a.sentence).min(b.sentence.abs_diff(a.last_sentence));
     let near = distance <= 2;
     match (a.date, b.date) {
         (Some(x), Some(y)) if statement_window(a, x, b, y) => places_ok && (near || share_place),
