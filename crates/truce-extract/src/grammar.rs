@@ -1556,6 +1556,12 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     if let Some(m) = planned.find(&text[start..end]) {
         return Some(format!("hypothetical ({:?})", m.as_str()));
     }
+    // "Expect campaign rallies in central Yerevan in the coming weeks": told ahead of time.
+    static AHEAD: OnceLock<Pattern> = OnceLock::new();
+    let ahead = re(&AHEAD, r"(?i)^[^.,;!?]{0,40}?\b(?:in the (?:coming|next(?: few)?) (?:days|weeks|months)|в ближайшие (?:дни|недели|месяцы))\b");
+    if ahead.is_match(&text[end..crate::lexicon::floor_char(text, (end + 240).min(text.len()))]) || text[sent_start..start].trim_start().starts_with("Expect ") {
+        return Some("told ahead of time".into());
+    }
     let wide = &text[crate::lexicon::floor_char(text, start.saturating_sub(140).max(sent_start))..start];
     let wide = wide.rsplit([';', '—']).next().unwrap_or(wide);
     if let Some(m) = purpose_re().find(wide) {
@@ -1702,7 +1708,7 @@ fn civilian_re() -> &'static Pattern {
 
 fn natural_cause_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:mudflows?|landslides?|rockfalls?|avalanches?|snowfall|snowstorms?|blizzards?|heavy (?:rain|snow)|floods?|flooding|storms?|earthquakes?)\b|оползн[а-яё]*|сел[ья] |снегопад[а-яё]*|наводнени[а-яё]*|паводк[а-яё]*|лавин[а-яё]*")
+    re(&RE, r"(?i)\b(?:mudflows?|landslides?|rockfalls?|avalanches?|snow|ice|fog|snowfall|snowstorms?|blizzards?|heavy (?:rain|snow)|floods?|flooding|storms?|earthquakes?)\b|оползн[а-яё]*|сел[ья] |снегопад[а-яё]*|наводнени[а-яё]*|паводк[а-яё]*|лавин[а-яё]*")
 }
 
 fn day_list_re() -> &'static Pattern {

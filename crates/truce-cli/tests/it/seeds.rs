@@ -614,6 +614,7 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("a cow stepped on one in the pasture near Aghdam.", "mine_incident"),
         ("the Red Cross trucks were no longer let through at the Hakari bridge.", "restriction"),
         ("an Armenian group tried to seize a height near Lachin.", "infiltration"),
+        ("six servicemen digging trenches near Kalbajar were surrounded and captured by Azerbaijani troops.", "arrest"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
@@ -1332,4 +1333,16 @@ fn a_night_before_a_weekday_is_one_firing_told_by_villagers_and_peacekeepers() {
     assert_eq!((firings[0]["date"].as_str(), firings[0]["date_end"].as_str()), (Some("2022-05-17"), Some("2022-05-18")), "{events:?}");
     let claimants: Vec<&str> = firings[0]["claims"].as_array().expect("claims").iter().filter_map(|c| c["claimant"].as_str()).collect();
     assert!(claimants.contains(&"Russian peacekeeping contingent"), "{events:?}");
+}
+
+#[test]
+fn weather_closing_roads_and_events_told_ahead_are_not_events() {
+    let snow = records_published("Travel\n\nOn 20 January 2023 snow closed the mountain road near Jermuk.\n", "2023-01-21");
+    assert!(!snow.iter().any(|r| r["type"] == "restriction"), "{snow:?}");
+    let closed = records_published("Travel\n\nOn 20 January 2023 the border guards closed the mountain road near Jermuk.\n", "2023-01-21");
+    assert!(closed.iter().any(|r| r["type"] == "restriction"), "{closed:?}");
+    let ahead = records_published("Security note\n\nExpect rallies in central Yerevan in the coming weeks.\n\nRallies may block Republic Square in Yerevan in the next few days.\n", "2023-06-20");
+    assert!(!ahead.iter().any(|r| r["type"] == "protest"), "{ahead:?}");
+    let held = records_published("Security note\n\nOn 19 June 2023 thousands held a rally in central Yerevan.\n", "2023-06-20");
+    assert!(held.iter().any(|r| r["type"] == "protest"), "{held:?}");
 }
