@@ -417,7 +417,7 @@ fn rules() -> &'static Rules {
             r("day_of_month", f(r"(?i)\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:[,.;:)!?]|$| (?:and|when|at|in|from|until|till|to|after|before|there|of (?:this|that|the|last) month)\b)"), |c| Some(Expr::DayOfMonth(cap_num(c, "d")? as u8))),
             // "on the night of the 13th", "on the 5th": the preposition makes it a day, unless a
             // noun follows ("on the 5th floor", "the 13th of ..." is read by the rules for dates).
-            r("day_of_month", f(r"(?i)\b(?:(?:night|morning|evening|afternoon|dawn|early hours|small hours) of|on) the (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?P<noun> (?:floor|storey|anniversary|day|round|time|century|of|brigade|battalion|regiment|division|army|corps|session|minute|hour|week|month|year|kilometre|km|mile|line|post|grade|class|place)\b)?"), |c| {
+            r("day_of_month", f(r"(?i-u)\b(?:(?:night|morning|evening|afternoon|dawn|early hours|small hours) of|on) the (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?P<noun> (?:floor|storey|anniversary|day|round|time|century|of|brigade|battalion|regiment|division|army|corps|session|minute|hour|week|month|year|kilometre|km|mile|line|post|grade|class|place)\b)?"), |c| {
                 if c.name("noun").is_some() {
                     return None;
                 }
