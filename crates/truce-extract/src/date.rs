@@ -662,14 +662,10 @@ impl Resolver {
                 }
                 None => (None, None),
             },
-            Expr::NightBeforeWeekday(weekday) => match day_anchor {
-                Some(a) => {
-                    let back = (a.weekday().unwrap_or(0) as i64 - *weekday as i64).rem_euclid(7);
-                    let morning = a.add_days(-back);
-                    (morning.and_then(|m| m.add_days(-1)), morning)
-                }
-                None => (None, None),
-            },
+            Expr::NightBeforeWeekday(weekday) => {
+                let (morning, _) = self.resolve(&Expr::Weekday { weekday: *weekday, strict: false }, anchor, prev);
+                (morning.and_then(|m| m.add_days(-1)), morning)
+            }
             Expr::NextDay => (prev.filter(PartialDate::is_full).and_then(|p| p.add_days(1)), None),
             Expr::DayOfMonth(d) => {
                 let base = prev.filter(|p| p.month().is_some()).or(self.published);
