@@ -313,11 +313,16 @@ fn rules() -> &'static Rules {
             // "on the night of 11 to 12 December", "the night of December 11-12"
             r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), day_range),
             r("night_range", f(r"(?i:(?:on )?the night of ){MON} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,? {Y})?\b"), day_range),
-            r("night_range", f(r"в ночь с (?P<d1>[0-3]?\d) на (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
+            // "в ночь с 5 на 6 марта"; "в ночь с субботы на воскресенье, с 19 на 20 ноября".
+            r("night_range", f(r"(?:в ночь )?с (?P<d1>[0-3]?\d) на (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), day_range),
             // "в ночь на 5 марта": the night that ends on the 5th.
             r("night_of", f(r"в ночь на {D} {RUMON}(?: {Y})?"), night_before),
             // "13–14 сентября"
             r("day_range", f(r"\b(?P<d1>[0-3]?\d)[-–—](?P<d2>[0-3]?\d) {RUMON}(?: {Y}(?: года)?)?"), day_range),
+            // "13 и 14 сентября": two days running are one stretch; "8 и 21 сентября" are two days.
+            r("day_range", f(r"\b(?P<d1>[0-3]?\d) и (?P<d2>[0-3]?\d) {RUMON}(?: {Y}(?: года)?)?"), |c| {
+                (cap_num(c, "d2")? == cap_num(c, "d1")? + 1).then(|| day_range(c)).flatten()
+            }),
             // "в период с 24 по 25 марта", "с 10 по 14 ноября 2022 года"
             r("day_range", f(r"(?:в период )?с (?P<d1>[0-3]?\d) по (?P<d2>[0-3]?\d) {RUMON}(?: {Y}(?: года)?)?"), day_range),
             // "on the night of 31 December to 1 January"
@@ -427,7 +432,7 @@ fn rules() -> &'static Rules {
             // "через неделю, семнадцатого, ...": a written ordinal alone, set off by punctuation.
             r("day_of_month", f(r"(?i)(?P<od>(?:двадцать |тридцать )?(?:первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого|тринадцатого|четырнадцатого|пятнадцатого|шестнадцатого|семнадцатого|восемнадцатого|девятнадцатого|двадцатого|тридцатого))(?: числа)?(?:[,.;:!?)]|$)"), |c| Some(Expr::DayOfMonth(ru_ordinal_number(c.name("od")?.as_str())?))),
             // "on the same day", "в тот же день": the day of the date told before.
-            r("same_day", f(r"(?i)\b(?:the same day|that same day|later that day|earlier that day|(?:on|by|until|at [\d:.]+ (?:a\.m\.|p\.m\.|am|pm)) that day|the same evening|the same night|that same evening)\b|[вВ] (?:тот|этот) же (?:день|вечер)|[вВ] ту же ночь"), |_| Some(Expr::FromPrevious(0))),
+            r("same_day", f(r"(?i)\b(?:the same day|that same day|later that day|earlier that day|(?:on|by|until|at [\d:.]+ (?:a\.m\.|p\.m\.|am|pm)) that day|the same evening|the same night|that same evening)\b|\bthat (?:night|evening)\b|[вВ] (?:тот|этот) же (?:день|вечер)|[вВ] ту (?:же )?ночь|той (?:же )?ночью"), |_| Some(Expr::FromPrevious(0))),
             r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early|(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
                 Some(Expr::Weekday {
                     weekday: weekday_number(c.name("wd")?.as_str())?,
@@ -447,6 +452,23 @@ fn rules() -> &'static Rules {
                 let back = matches!(c.name("dir")?.as_str().to_lowercase().as_str(), "before" | "earlier");
                 Some(Expr::FromPrevious(if back { -days } else { days }))
             }),
+            // "двумя днями ранее", "днём позже", "за три дня до этого": counted from the date told last
+            // (the date of the statement that tells it, when one was given).
+            r("days_from_previous", f(r"(?P<n>двумя|тремя|четырьмя|пятью|шестью|семью|днём|днем|сутками) (?:(?:днями|сутками) )?(?P<dir>ранее|раньше|позже|позднее|спустя)|за (?P<k>\d+|два|три|четыре|пять|шесть|семь) (?:дня|дней|суток) до (?:этого|того)"), |c| {
+                let n: i64 = match c.name("n").map(|m| m.as_str()) {
+                    Some("двумя") => 2,
+                    Some("тремя") => 3,
+                    Some("четырьмя") => 4,
+                    Some("пятью") => 5,
+                    Some("шестью") => 6,
+                    Some("семью") => 7,
+                    Some(_) => 1,
+                    None => -(number::parse(c.name("k")?.as_str())? as i64),
+                };
+                let back = c.name("dir").is_some_and(|d| matches!(d.as_str(), "ранее" | "раньше"));
+                Some(Expr::FromPrevious(if back { -n } else { n }))
+            }),
+            r("next_day", f(r"на следующий день|(?:утром|вечером|дн[её]м|ночью) следующего дня|на другой день|наутро"), |_| Some(Expr::NextDay)),
         ];
         let words: Vec<Option<Vec<String>>> = rules.iter().map(|r| required_words(r.re.source())).collect();
         let gate = WordGate::new(words.iter().flatten().flatten().cloned().collect());
@@ -508,6 +530,21 @@ pub fn find(text: &str) -> Vec<RawDate> {
         out.push(r);
     }
     out.sort_by_key(|r| r.start);
+    // "28 сентября 2021 года, во вторник": a weekday set beside a day only confirms it.
+    let beside_a_day = |r: &RawDate, o: &RawDate| {
+        let gap = if o.end <= r.start { &text[o.end..r.start] } else if r.end <= o.start { &text[r.end..o.start] } else { return false };
+        let a_day = match &o.expr {
+            Expr::Abs { d, .. } => d.is_some(),
+            Expr::Range { start, .. } => matches!(**start, Expr::Abs { d: Some(_), .. }),
+            _ => false,
+        };
+        a_day && gap.len() <= 3 && gap.chars().all(|c| c == ',' || c.is_whitespace())
+    };
+    let confirming: Vec<bool> = out
+        .iter()
+        .map(|r| matches!(r.expr, Expr::Weekday { .. } | Expr::NightBeforeWeekday(_)) && out.iter().any(|o| beside_a_day(r, o)))
+        .collect();
+    let out = out.into_iter().zip(confirming).filter(|(_, c)| !c).map(|(r, _)| r).collect();
     join_ranges(text, out)
 }
 

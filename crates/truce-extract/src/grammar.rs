@@ -1360,7 +1360,9 @@ fn dates_after_episodes(text: &str, start: usize, end: usize, lex: &Lexicon) -> 
 
 fn said_after_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)^\s*,?\s*(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added|issued|published)\b")
+    // "On 7 March the ministry said that", "На следующий день Министерство обороны сообщило, что":
+    // the speaker may stand between the date and a verb that opens what was said.
+    re(&RE, r"(?i)^\s*,?\s*(?:(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added|issued|published)\b|(?:the |its )(?:[\w-]+ ){0,4}?(?:said|stated|reported|announced|claimed|confirmed) that\b|(?:[а-яёА-ЯЁ-]+ ){1,4}?(?:сообщил[аио]?|заявил[аио]?|объявил[аио]?|уточнил[аио]?|подтвердил[аио]?),? что(?:\s|$))")
 }
 
 fn said_before_re() -> &'static Pattern {
@@ -1446,7 +1448,12 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver, episod
             _ => false,
         };
         let (d, e) = if future { (None, None) } else { (d, e) };
-        if let Some(full) = d.filter(PartialDate::is_full) {
+        let before = &text[crate::lexicon::floor_char(text, r.start.saturating_sub(30))..r.start];
+        let after = &text[r.end..crate::lexicon::floor_char(text, (r.end + 90).min(text.len()))];
+        let statement = said_after_re().is_match(after) || said_before_re().is_match(before);
+        // "The next day the ministry said that its posts had been shelled that night": the date
+        // of a statement is no date of what happened, for the dates that count from it.
+        if let Some(full) = d.filter(PartialDate::is_full).filter(|_| !statement) {
             prev_full = Some(full);
         }
         if let (Some(first), Some(p)) = (d.and_then(|d| d.first_day()), paragraph) {
@@ -1457,9 +1464,6 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver, episod
         if d.is_some() && !dateline {
             prev_any = if matches!(r.expr, date::Expr::Range { .. }) { e.or(d) } else { d };
         }
-        let before = &text[crate::lexicon::floor_char(text, r.start.saturating_sub(30))..r.start];
-        let after = &text[r.end..crate::lexicon::floor_char(text, (r.end + 30).min(text.len()))];
-        let statement = said_after_re().is_match(after) || said_before_re().is_match(before);
         let wide_before = &text[crate::lexicon::floor_char(text, r.start.saturating_sub(90))..r.start];
         let compared = compared_since_re().find_iter(wide_before).last().is_some_and(|m| {
             let lead = &text[crate::lexicon::floor_char(text, r.start.saturating_sub(90 + 80))..r.start - (wide_before.len() - m.start())];
