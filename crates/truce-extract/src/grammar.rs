@@ -579,6 +579,13 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 note!(explain, decisions, "{} {surface:?}: skipped, damage done by the violence the sentence tells", t.event_type);
                 continue;
             }
+            // "brought artillery fire to the edge of Goris": the weapon named is fired, not moved.
+            if t.event_type == EventType::MilitaryMovement
+                && s_triggers.iter().any(|o| o.event_type == EventType::Firing && o.start > t.start && o.start < t.end && o.end > t.end)
+            {
+                note!(explain, decisions, "{} {surface:?}: skipped, the weapon it names is fired", t.event_type);
+                continue;
+            }
             let backdrop = episode.is_none() && backdrop_re().is_match(surface);
             // "Azerbaijan also rejected reports of drone strikes": what is denied was told before.
             let denied_report = attribution.denial_at.is_some_and(|at| at < t.start && reports_of_re().is_match(&text[at..t.start]));
@@ -598,8 +605,15 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 // "entered the district on 20 November 2020, under the trilateral statement": the date
                 // is the entry's; the statement is only what it was done under.
                 let dated = s_dates.iter().any(|d| {
+                    // "the trilateral statements of the leaders of Russia, Azerbaijan and Armenia of
+                    // 9 November 2020": the date closes the document's own noun phrase.
+                    let own_phrase = d.raw.start >= t.end
+                        && d.raw.start - t.end <= 90
+                        && [" of ", " от "].iter().any(|of| text[..d.raw.start].ends_with(of))
+                        && !text[t.end..d.raw.start].contains([';', '.', ':']);
                     !d.dateline
                         && ((d.raw.start >= t.end && d.raw.start - t.end <= 25)
+                            || own_phrase
                             || (d.raw.end <= t.start && t.start - d.raw.end <= 20 && !done_under_re().is_match(&text[d.raw.end..t.start])))
                 });
                 let acted = act_re().is_match(&text[window_start..window_end]);
@@ -908,6 +922,57 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 }
                 elided_dated.push(second);
             }
+            // "the return of Aghdam (20 November), Kalbajar (25 November) and Lachin (1 December
+            // 2020)", "захватили Шушу 8 мая 1992 года, Лачин — 18 мая того же года": a place with a
+            // date of its own beside it is an occurrence of its own.
+            let mut paired: Vec<Candidate> = Vec::new();
+            for c in sent_cands.iter_mut().filter(|c| c.places.len() >= 2 && !c.rules.iter().any(|r| r.starts_with("split:"))) {
+                let pairs = place_date_pairs(text, c, &s_places, &s_dates);
+                if pairs.len() < 2 {
+                    continue;
+                }
+                note!(explain, decisions, "{}: one occurrence for each place dated in the list ({} places)", c.event_type, pairs.len());
+                let template = c.clone();
+                for (i, (place, (d, de))) in pairs.into_iter().enumerate() {
+                    let target = if i == 0 {
+                        &mut *c
+                    } else {
+                        paired.push(template.clone());
+                        paired.last_mut().expect("just pushed")
+                    };
+                    target.places = vec![place];
+                    (target.date, target.date_end) = (d, de);
+                    target.rules.push("split:place_dates".into());
+                    if i > 0 {
+                        target.killed = None;
+                        target.injured = None;
+                    }
+                }
+            }
+            // "the trilateral statements of 9 November 2020, 11 January 2021 and 26 November 2021":
+            // full dates listed, one act on each.
+            for c in sent_cands.iter_mut().filter(|c| c.places.len() <= 1 && c.date_end.is_none() && !c.rules.iter().any(|r| r.starts_with("split:"))) {
+                let list = listed_dates(text, &s_dates.iter().copied().filter(|d| d.raw.start >= c.trigger.1 || c.episode.is_none()).collect::<Vec<_>>());
+                // A document named with the dates of its several texts: those dates, not the one
+                // the episode gives.
+                if c.episode.is_some() && list.len() >= 2 {
+                    c.date = list[0];
+                    c.rules.retain(|r| !r.starts_with("date:episode"));
+                    c.rules.push("date:listed".into());
+                }
+                if list.len() < 2 || !list.contains(&c.date) {
+                    continue;
+                }
+                note!(explain, decisions, "{}: one occurrence on each of the dates listed ({})", c.event_type, list.len());
+                for d in list.into_iter().filter(|d| *d != c.date) {
+                    let mut other = c.clone();
+                    other.date = d;
+                    other.killed = None;
+                    other.injured = None;
+                    other.rules.push("split:date_list".into());
+                    paired.push(other);
+                }
+            }
             // "3, 7 и 12 мая ... подвергли обстрелу", "on 3, 7 and 12 May": one act on each day listed.
             let mut listed: Vec<Candidate> = Vec::new();
             if let Some(m) = day_list_re().captures(sent) {
@@ -935,6 +1000,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             sent_cands.extend(elided);
             sent_cands.extend(elided_dated);
             sent_cands.extend(listed);
+            sent_cands.extend(paired);
             if cas.killed.is_some() || cas.injured.is_some() {
                 let ci = sent_cands.iter().position(|c| VIOLENT.contains(&c.event_type)).unwrap_or(0);
                 sent_cands[ci].killed = cas.killed;
@@ -1581,7 +1647,13 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
         near = near.find(' ').map_or("", |i| &near[i..]);
     }
     if let Some(m) = negation_re().find(near) {
-        return Some(format!("negated ({:?})", m.as_str()));
+        // "Не упомянуты бои 13–14 сентября", "the book does not mention the fighting": what a text
+        // leaves out is denied by nobody.
+        static UNMENTIONED: OnceLock<Pattern> = OnceLock::new();
+        let unmentioned = re(&UNMENTIONED, r"(?i)^\s*(?:(?:does|do|did) not |doesn't |don't |didn't )?(?:mention|mentions|mentioned|cover|covers|covered|describe|describes|described|discuss|discusses|discussed|упомянут[аоы]?|упоминает(?:ся)?|упоминаются|освещен[аоы]?|освещён[аоы]?|описан[аоы]?|рассмотрен[аоы]?)\b");
+        if !unmentioned.is_match(&near[m.start()..]) && !unmentioned.is_match(&near[m.end()..]) {
+            return Some(format!("negated ({:?})", m.as_str()));
+        }
     }
     let after_end = crate::lexicon::floor_char(text, (end + 30).min(text.len()));
     let after = text[end..after_end].to_lowercase();
@@ -1723,6 +1795,91 @@ fn day_list_re() -> &'static Pattern {
 fn captured_after_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)^(?: (?:district|region|town|city|village))?,? (?:was|were|had been|has been) (?:seized|captured|occupied|taken|liberated|recaptured|retaken)\b|^ (?:был[аио]? )?(?:захвачен[аоы]?|занят[аоы]?|взят[аоы]?|освобожд[её]н[аоы]?)(?:[\s,.;:!?»)]|$)")
+}
+
+/// The places of `c` that each have a date of their own right beside them ("Kalbajar (25
+/// November)", "Лачин — 18 мая", "в апреле 1993 года — Кельбаджарский район"), with those
+/// dates; a year written only at the end of the list holds for all of it.
+fn place_date_pairs(text: &str, c: &Candidate, s_places: &[&truce_gazetteer::PlaceMention], s_dates: &[&DateAt]) -> Vec<((usize, String), (Option<PartialDate>, Option<PartialDate>))> {
+    #[derive(Clone, Copy)]
+    enum Tok {
+        Place(usize),
+        Date(usize),
+    }
+    let mut toks: Vec<(usize, usize, Tok)> = Vec::new();
+    for (i, (pos, _)) in c.places.iter().enumerate() {
+        if let Some(m) = s_places.iter().find(|m| m.start == *pos) {
+            toks.push((m.start, m.end, Tok::Place(i)));
+        }
+    }
+    for (i, d) in s_dates.iter().enumerate() {
+        if d.date.is_some() && !d.dateline {
+            toks.push((d.raw.start, d.raw.end, Tok::Date(i)));
+        }
+    }
+    toks.sort_by_key(|t| t.0);
+    let joined = |a: usize, b: usize| {
+        b >= a && b - a <= 12 && {
+            let gap = text[a..b].trim_matches(|ch: char| ch.is_whitespace() || "(),—–-".contains(ch));
+            gap.is_empty() || matches!(gap, "в" | "in" | "on")
+        }
+    };
+    let mut pairs = Vec::new();
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let (a, b) = (toks[i], toks[i + 1]);
+        let pair = match (a.2, b.2) {
+            (Tok::Place(p), Tok::Date(d)) | (Tok::Date(d), Tok::Place(p)) if joined(a.1, b.0) => Some((p, d)),
+            _ => None,
+        };
+        match pair {
+            Some(pd) => {
+                pairs.push(pd);
+                i += 2;
+            }
+            None => i += 1,
+        }
+    }
+    let dates: Vec<usize> = pairs.iter().map(|(_, d)| *d).collect();
+    let distinct = dates.iter().any(|d| s_dates[*d].date != s_dates[dates[0]].date);
+    if pairs.len() < 2 || !distinct {
+        return Vec::new();
+    }
+    let list_year = pairs.last().and_then(|(_, d)| s_dates[*d].raw.expr.written_year());
+    pairs
+        .into_iter()
+        .map(|(p, d)| {
+            let at = s_dates[d];
+            let mut date = at.date;
+            if let (Some(y), None, Some(full)) = (list_year, at.raw.expr.written_year(), at.date.filter(PartialDate::is_full)) {
+                date = full.month().zip(full.day()).and_then(|(m, day)| PartialDate::ymd(y, m, day)).or(date);
+            }
+            (c.places[p].clone(), (date, at.date_end))
+        })
+        .collect()
+}
+
+/// Full dates written as a list ("9 November 2020, 11 January 2021 and 26 November 2021"), in
+/// order; empty when the sentence has no such list.
+fn listed_dates(text: &str, s_dates: &[&DateAt]) -> Vec<Option<PartialDate>> {
+    let full: Vec<&&DateAt> = s_dates.iter().filter(|d| d.date.is_some_and(|x| x.is_full()) && d.date_end.is_none() && !d.dateline && !d.raw.is_relative()).collect();
+    let mut best: Vec<Option<PartialDate>> = Vec::new();
+    let mut run: Vec<Option<PartialDate>> = Vec::new();
+    for (i, d) in full.iter().enumerate() {
+        let follows = i > 0 && {
+            let gap = text[full[i - 1].raw.end.min(d.raw.start)..d.raw.start].trim();
+            matches!(gap, "," | "and" | ", and" | "и" | ", и")
+        };
+        if !follows {
+            run.clear();
+        }
+        run.push(d.date);
+        if run.len() > best.len() {
+            best = run.clone();
+        }
+    }
+    best.dedup();
+    if best.len() < 2 { Vec::new() } else { best }
 }
 
 fn elided_marker_re() -> &'static Pattern {
