@@ -939,6 +939,31 @@ mod tests {
     }
 
     #[test]
+    fn russian_days_running_lists_and_weekdays_beside_a_date() {
+        // Two days running are one stretch; two days apart are two days.
+        assert_eq!(resolve_all("бои шли 13 и 14 сентября 2022 года", "2023-01-10"), vec![("2022-09-13".into(), Some("2022-09-14".into()))]);
+        assert_eq!(resolve_all("обстрелы 8 и 21 сентября", "2021-10-01"), vec![("2021-09-21".into(), None)]);
+        // A weekday set beside a full date confirms it; it is no second date.
+        assert_eq!(resolve_all("28 сентября 2021 года, во вторник, экскаватор", "2022-07-08"), vec![("2021-09-28".into(), None)]);
+        // The night named by its weekdays and then by its days is one night.
+        assert_eq!(
+            resolve_all("в ночь с субботы на воскресенье, с 19 на 20 ноября, пули", "2022-11-22"),
+            vec![("2022-11-19".into(), Some("2022-11-20".into()))]
+        );
+    }
+
+    #[test]
+    fn russian_days_counted_from_the_date_told_before() {
+        let counted = |text: &str| find(text).into_iter().map(|m| m.expr).collect::<Vec<_>>();
+        assert_eq!(counted("двумя днями ранее"), vec![Expr::FromPrevious(-2)]);
+        assert_eq!(counted("днём позже"), vec![Expr::FromPrevious(1)]);
+        assert_eq!(counted("за три дня до этого"), vec![Expr::FromPrevious(-3)]);
+        assert_eq!(counted("в ту ночь"), vec![Expr::FromPrevious(0)]);
+        assert_eq!(counted("that night"), vec![Expr::FromPrevious(0)]);
+        assert_eq!(counted("утром следующего дня"), vec![Expr::NextDay]);
+    }
+
+    #[test]
     fn not_dates() {
         assert!(find("the march towards the border; they may return; at 22:40; 731 - AB - 61").is_empty());
         assert!(find("a 44-day war").is_empty());

@@ -1455,6 +1455,7 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver, episod
         .collect();
     let mut out: Vec<DateAt> = Vec::with_capacity(raw.len());
     let mut prev_full: Option<PartialDate> = None;
+    let mut prev_event: Option<PartialDate> = None;
     // "С тех пор": since the date told last, at whatever precision it was told.
     let mut prev_any: Option<PartialDate> = None;
     let published_day = resolver.published.and_then(|p| p.last_day());
@@ -1506,7 +1507,12 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver, episod
         } else {
             None
         };
-        let prev = if matches!(r.expr, date::Expr::SincePrevious | date::Expr::MonthOfPreviousYear(_)) { prev_any } else { prev_full };
+        let prev = match r.expr {
+            date::Expr::SincePrevious | date::Expr::MonthOfPreviousYear(_) => prev_any,
+            // "that night", "the same day": the night of what happened, not of the statement.
+            date::Expr::FromPrevious(0) => prev_event.or(prev_full),
+            _ => prev_full,
+        };
         let (d, e) = resolver.resolve(&r.expr, anchor, prev);
         // Events are in the past: a date after publication is a term or a plan.
         let future = match (d, resolver.published.and_then(|p| p.last_day())) {
@@ -1518,9 +1524,13 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver, episod
         let after = &text[r.end..crate::lexicon::floor_char(text, (r.end + 90).min(text.len()))];
         let statement = said_after_re().is_match(after) || said_before_re().is_match(before);
         // "The next day the ministry said that its posts had been shelled that night": the date
-        // of a statement is no date of what happened, for the dates that count from it.
-        if let Some(full) = d.filter(PartialDate::is_full).filter(|_| !statement) {
+        // of a statement is no date of what happened; "said on Wednesday that ... two days
+        // earlier" still counts from it.
+        if let Some(full) = d.filter(PartialDate::is_full) {
             prev_full = Some(full);
+            if !statement {
+                prev_event = Some(full);
+            }
         }
         if let (Some(first), Some(p)) = (d.and_then(|d| d.first_day()), paragraph) {
             paragraph_last = Some((p, first));
@@ -2501,7 +2511,9 @@ fn same_occurrence(a: &Candidate, b: &Candidate) -> bool {
             // "the fighting on the night of 12 to 13 September ... On the morning of the 13th his
             // post was overrun": a day inside a few days told just before is that occurrence.
             // Only violence: a movement or a handover told day by day is a new one each day.
-            let within = near && VIOLENT.contains(&a.event_type) && (within_short_range(a, y) || within_short_range(b, x));
+            // An agreement signed "on the night of 9 to 10 November" and one signed "10 November"
+            // are one signing, however far apart the document tells them.
+            let within = (near && VIOLENT.contains(&a.event_type) || a.event_type == EventType::Agreement) && (within_short_range(a, y) || within_short_range(b, x));
             ((date_agree(x, y) || continued || within) && places_ok && (near || share_place || continued || x.is_full() && y.is_full())) || elaborates
         }
         (None, None) => places_ok && (near || share_place && distance <= 6),

@@ -14,8 +14,8 @@ const DEV_F1_FLOOR: f64 = 0.91;
 /// The same on the held-out sets, each written blind to the rules (blind scores 0.760,
 /// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712, 0.773, 0.485, 0.543, 0.744 and
 /// 0.622 when first run; 0.978, 0.890, 0.961, 0.912, 0.919, 0.873, 0.891, 0.913, 0.886, 0.874, 0.938,
-/// 0.828, 0.832, 0.928 and 0.864 reached since).
-const HELDOUT_F1_FLOORS: [(&str, f64); 41] = [
+/// 0.828, 0.832, 0.928 and 0.864 reached since; each later set's blind score is in its README).
+const HELDOUT_F1_FLOORS: [(&str, f64); 43] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
@@ -57,6 +57,8 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 41] = [
     ("eval/heldout39", 0.86),
     ("eval/heldout40", 0.77),
     ("eval/heldout41", 0.79),
+    ("eval/heldout42", 0.90),
+    ("eval/heldout43", 0.80),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -615,6 +617,14 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("the Red Cross trucks were no longer let through at the Hakari bridge.", "restriction"),
         ("an Armenian group tried to seize a height near Lachin.", "infiltration"),
         ("six servicemen digging trenches near Kalbajar were surrounded and captured by Azerbaijani troops.", "arrest"),
+        ("the army said it had repelled the raid near Lachin and took several prisoners.", "arrest"),
+        ("after a pardon the two shepherds were handed over to the Armenian authorities near Gazakh.", "arrest"),
+        ("the retreating units laid minefields around the village of Talish.", "mine_laying"),
+        ("a small group had slipped into the Kalbajar district at night.", "infiltration"),
+        ("Azerbaijani troops dug in inside the Gegharkunik province near Sotk.", "deployment"),
+        ("the border near Tovuz flared up again.", "armed_clash"),
+        ("the seminar covers the occupation of Kalbajar in April 1993.", "armed_clash"),
+        ("a herder near Tegh lost part of his right foot to an anti-personnel mine.", "mine_incident"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
@@ -1014,6 +1024,17 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("у Сотка пуля пробила окно дома.", "firing"),
         ("в Агдамский район вошли подразделения азербайджанской армии.", "deployment"),
         ("МВД ввело для района у Физули пропускной режим.", "restriction"),
+        ("весной подразделения выдвинулись на армянскую территорию у села Сотк.", "infiltration"),
+        ("ночью пулемётная очередь прошила крышу склада у Теха.", "firing"),
+        ("под огнём миномётов в тот день оказался и Капан.", "firing"),
+        ("Кельбаджарский район, занятый вооружёнными формированиями в апреле 1993 года, пустовал.", "armed_clash"),
+        ("наша армия освободила Джебраил в начале октября.", "armed_clash"),
+        ("у Физули войска начали контрнаступление.", "armed_clash"),
+        ("насосы станции у Агдама были демонтированы и вывезены.", "looting"),
+        ("у Ахмедбейли под гусеницей трактора сдетонировал старый снаряд.", "mine_incident"),
+        ("в ноябре армия без единого выстрела вошла в Лачин.", "deployment"),
+        ("в июне в Джермук приезжали наблюдатели миссии ЕС.", "deployment"),
+        ("подача газа в Ханкенди снова была прервана на три дня.", "restriction"),
     ];
     let events = assert_each_phrasing_found(&cases, "ru");
     let shusha = events.iter().find(|r| r["type"] == "armed_clash" && r["places"] == serde_json::json!(["Shusha"]));
@@ -1345,4 +1366,94 @@ fn weather_closing_roads_and_events_told_ahead_are_not_events() {
     assert!(!ahead.iter().any(|r| r["type"] == "protest"), "{ahead:?}");
     let held = records_published("Security note\n\nOn 19 June 2023 thousands held a rally in central Yerevan.\n", "2023-06-20");
     assert!(held.iter().any(|r| r["type"] == "protest"), "{held:?}");
+}
+
+/// (type, date, places) of each record, sorted.
+fn typed_dated_places(events: &[serde_json::Value]) -> Vec<(String, String, Vec<String>)> {
+    let mut out: Vec<(String, String, Vec<String>)> = events
+        .iter()
+        .map(|r| {
+            let places = r["places"].as_array().expect("places").iter().filter_map(|p| p.as_str().map(String::from)).collect();
+            (r["type"].as_str().unwrap_or("").to_string(), r["date"].as_str().unwrap_or("").to_string(), places)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn each_place_dated_in_a_list_is_an_occurrence_of_its_own() {
+    let en = records_published(
+        "Chronology\n\nUnder the November deal Azerbaijani units entered Aghdam (20 November), Kalbajar (25 November) and Lachin (1 December 2020).\n",
+        "2023-02-01",
+    );
+    let want = |ty: &str, rows: &[(&str, &str)]| -> Vec<(String, String, Vec<String>)> {
+        rows.iter().map(|(d, p)| (ty.to_string(), d.to_string(), vec![p.to_string()])).collect()
+    };
+    // The year written once, at the end of the list, holds for all of it.
+    let deployments: Vec<_> = typed_dated_places(&en).into_iter().filter(|r| r.0 == "deployment").collect();
+    assert_eq!(deployments, want("deployment", &[("2020-11-20", "Aghdam"), ("2020-11-25", "Kalbajar"), ("2020-12-01", "Lachin")]), "{en:?}");
+
+    let ru = records_in(
+        "Хроника\n\nАрмянские формирования захватили Ходжалы 26 февраля 1992 года, Шушу — 8 мая того же года, а Кельбаджар — в апреле 1993 года.\n",
+        "2022-05-01",
+        "ru",
+    );
+    let clashes: Vec<_> = typed_dated_places(&ru).into_iter().filter(|r| r.0 == "armed_clash").collect();
+    assert_eq!(clashes, want("armed_clash", &[("1992-02-26", "Khojaly"), ("1992-05-08", "Shusha"), ("1993-04", "Kalbajar")]), "{ru:?}");
+}
+
+#[test]
+fn a_document_named_with_several_dates_is_one_act_on_each() {
+    let events = records_published(
+        "Readout\n\nThe ministers recalled the joint statements of the three leaders of 9 November 2020, 11 January 2021 and 26 November 2021.\n",
+        "2022-08-05",
+    );
+    let dates: Vec<String> = typed_dated_places(&events).into_iter().filter(|r| r.0 == "agreement").map(|r| r.1).collect();
+    assert_eq!(dates, ["2020-11-09", "2021-01-11", "2021-11-26"], "{events:?}");
+}
+
+#[test]
+fn what_a_text_leaves_out_is_not_denied() {
+    let left_out = records_published("Review\n\nThe author does not mention the fighting near Sotk on 13 September 2022.\n", "2023-01-10");
+    assert!(left_out.iter().any(|r| r["type"] == "armed_clash"), "{left_out:?}");
+    let ru = records_in("Рецензия\n\nНе упомянуты бои у Сотка 13–14 сентября 2022 года.\n", "2023-01-10", "ru");
+    assert!(ru.iter().any(|r| r["type"] == "armed_clash"), "{ru:?}");
+    let none = records_published("Review\n\nThere was no fighting near Sotk on 13 September 2022.\n", "2023-01-10");
+    assert!(!none.iter().any(|r| r["type"] == "armed_clash"), "{none:?}");
+}
+
+#[test]
+fn that_night_counts_from_the_event_not_from_the_statement() {
+    for (text, language) in [
+        ("Night log\n\nOn the night of 7 October shots were heard near Aghdam.\n\nThe next day the Azerbaijani Ministry of Defence said that Armenian units had shelled its positions near Aghdam that night.\n", "en"),
+        ("Хроника\n\nВ ночь на 8 октября у Агдама слышалась стрельба.\n\nНа следующий день Министерство обороны Азербайджана сообщило, что в ту ночь армянские формирования обстреляли его позиции у Агдама.\n", "ru"),
+    ] {
+        // The shelling the ministry told the next day is the firing of that night: one occurrence.
+        let events = records_in(text, "2021-10-12", language);
+        let firings: Vec<&serde_json::Value> = events.iter().filter(|r| r["type"] == "firing").collect();
+        assert_eq!(firings.len(), 1, "{events:?}");
+        assert_eq!(firings[0]["date"], "2021-10-07", "{events:?}");
+    }
+}
+
+#[test]
+fn artillery_fire_brought_to_a_town_moves_no_weapons() {
+    let events = records_published("Guide\n\nTwo days of fighting in September 2022 brought artillery fire to the edge of Goris.\n", "2023-05-01");
+    assert!(!events.iter().any(|r| r["type"] == "military_movement"), "{events:?}");
+    let moved = records_published("Guide\n\nOn 3 May 2023 the army brought artillery to the hills near Goris.\n", "2023-05-10");
+    assert!(moved.iter().any(|r| r["type"] == "military_movement"), "{moved:?}");
+}
+
+#[test]
+fn one_signing_told_twice_far_apart_is_one_agreement() {
+    let events = records_published(
+        "Lesson 12\n\nOn the night of 9 to 10 November 2020 the three leaders signed a statement on a full ceasefire.\n\n\
+         The lesson covers the causes of the war.\n\nIt also covers the economy of the region.\n\nAnd it covers the refugees.\n\n\
+         Key dates\n\n10 November 2020 - signing of the trilateral statement.\n",
+        "2021-08-01",
+    );
+    let agreements: Vec<&serde_json::Value> = events.iter().filter(|r| r["type"] == "agreement").collect();
+    assert_eq!(agreements.len(), 1, "{events:?}");
+    assert_eq!((agreements[0]["date"].as_str(), agreements[0]["date_end"].as_str()), (Some("2020-11-09"), Some("2020-11-10")), "{events:?}");
 }
