@@ -1807,10 +1807,13 @@ fn captured_after_re() -> &'static Pattern {
     re(&RE, r"(?i)^(?: (?:district|region|town|city|village))?,? (?:was|were|had been|has been) (?:seized|captured|occupied|taken|liberated|recaptured|retaken)\b|^ (?:был[аио]? )?(?:захвачен[аоы]?|занят[аоы]?|взят[аоы]?|освобожд[её]н[аоы]?)(?:[\s,.;:!?»)]|$)")
 }
 
+/// A date and, for a period, its end.
+type DateSpan = (Option<PartialDate>, Option<PartialDate>);
+
 /// The places of `c` that each have a date of their own right beside them ("Kalbajar (25
 /// November)", "Лачин — 18 мая", "в апреле 1993 года — Кельбаджарский район"), with those
 /// dates; a year written only at the end of the list holds for all of it.
-fn place_date_pairs(text: &str, c: &Candidate, s_places: &[&truce_gazetteer::PlaceMention], s_dates: &[&DateAt]) -> Vec<((usize, String), (Option<PartialDate>, Option<PartialDate>))> {
+fn place_date_pairs(text: &str, c: &Candidate, s_places: &[&truce_gazetteer::PlaceMention], s_dates: &[&DateAt]) -> Vec<((usize, String), DateSpan)> {
     #[derive(Clone, Copy)]
     enum Tok {
         Place(usize),
