@@ -597,6 +597,22 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                     note!(explain, decisions, "{} {surface:?}: skipped, {why}", t.event_type);
                     continue;
                 }
+            // "had entered the area in late November 2020, after the cessation of hostilities": a
+            // ceasefire named to place something else in time is no act of its own.
+            // "until the ceasefire took hold the following afternoon" tells the ceasefire itself.
+            static TOOK_HOLD: OnceLock<Pattern> = OnceLock::new();
+            let took_hold = re(&TOOK_HOLD, r"(?i)\b(?:took hold|took effect|came into (?:force|effect)|entered into force|(?:was|had been) (?:signed|agreed|reached|announced|declared)|вступил[оаи]? в силу|был[оаи]? (?:подписан|заключ[её]н|объявлен)[оаы]?)\b");
+            static CEASEFIRE: OnceLock<Pattern> = OnceLock::new();
+            let ceasefire = re(&CEASEFIRE, r"(?i)cease|truce|hostilities|armistice|statement|прекращени|перемири|заявлени");
+            if t.event_type == EventType::Agreement
+                && episode.is_none()
+                && ceasefire.is_match(surface)
+                && time_reference_re().is_match(&text[s.start..t.start])
+                && !took_hold.is_match(&text[t.start..crate::lexicon::floor_char(text, (t.end + 48).min(s.end))])
+            {
+                note!(explain, decisions, "{} {surface:?}: skipped, named only to place something in time", t.event_type);
+                continue;
+            }
             if t.flags.reference {
                 let window_end = crate::lexicon::floor_char(text, (t.end + 70).min(s.end));
                 let window_start = crate::lexicon::floor_char(text, t.start.saturating_sub(70).max(s.start));
@@ -1749,6 +1765,11 @@ fn agreed_content(text: &str, sent_start: usize, start: usize) -> Option<String>
     let m = agreed_on_re().find_iter(window).last()?;
     let gap = &window[m.end()..];
     (gap.split_whitespace().count() <= 3 && !gap.contains([',', '.', ';'])).then(|| format!("the content of an agreement ({:?})", m.as_str()))
+}
+
+fn time_reference_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)(?:,|\b(?:and|but|even|only|long|well|shortly|soon|weeks|days|months|years)) (?:after|since|before|until|following) (?:the )?$|(?:,|\bи) (?:после|до|с момента) $")
 }
 
 fn done_under_re() -> &'static Pattern {
