@@ -21,6 +21,9 @@ use crate::number;
 pub enum Expr {
     /// Parts as written; a missing year is inferred from the anchor.
     Abs { y: Option<i32>, m: Option<u8>, d: Option<u8> },
+    /// A day and month written with the weekday it fell on and no year ("В воскресенье,
+    /// 4 октября"): the latest year in which it fell on that weekday.
+    DayOnWeekday { m: u8, d: u8, weekday: u8 },
     /// A range `start..end`; the start borrows month and year from the end when it lacks them.
     Range { start: Box<Expr>, end: Box<Expr> },
     /// From a date to the publication date ("since November 2020", "to the present").
@@ -86,7 +89,7 @@ impl Expr {
     /// A calendar date written without its year ("On 10 November", "between 20 November and 1 December").
     pub fn lacks_year(&self) -> bool {
         match self {
-            Expr::Abs { y: None, m: Some(_), .. } => true,
+            Expr::Abs { y: None, m: Some(_), .. } | Expr::DayOnWeekday { .. } => true,
             Expr::Range { start, end } => start.lacks_year() && end.lacks_year(),
             _ => false,
         }
@@ -95,7 +98,7 @@ impl Expr {
 
 impl RawDate {
     pub fn is_relative(&self) -> bool {
-        !matches!(self.expr, Expr::Abs { .. } | Expr::Range { .. } | Expr::Since(_))
+        !matches!(self.expr, Expr::Abs { .. } | Expr::DayOnWeekday { .. } | Expr::Range { .. } | Expr::Since(_))
     }
 }
 
@@ -373,6 +376,10 @@ fn rules() -> &'static Rules {
             r("month", f(r"\b(?i:early|mid|late)-{MON}\b"), abs),
             // Year precision.
             r("year", f(r"(?i:\b(?:in|since|during|by|until|till|from|through|throughout|of|before|after|early|late|mid)[- ]){Y}\b"), abs),
+            // "Summer 1992", "in the autumn of 2020", "осенью 2020 года", "войны осени 2020 года": a
+            // season dates to its year.
+            r("year", f(r"(?i:\b(?:spring|summer|autumn|fall|winter)(?: of)?) {Y}\b"), abs),
+            r("year", f(r"(?:[вВ]есной|[лЛ]етом|[оО]сенью|[зЗ]имой|весны|лета|осени|зимы) {Y}(?:[\s,.;:)]|$)"), abs),
             // "Весной 2021-го", "в 2020-м": a Russian year written as an ordinal.
             r("year", f(r"\b{Y}-(?:го|м)(?:[\s,.;:!?)]|$)"), abs),
             r("ru_year", f(r"в {Y} году"), abs),
@@ -513,7 +520,10 @@ pub fn find(text: &str) -> Vec<RawDate> {
                 continue;
             }
             // "born in 1987" dates a person, not an event.
-            let lead = text[crate::lexicon::floor_char(text, start.saturating_sub(16))..start].trim_end_matches([' ', ',']).to_ascii_lowercase();
+            // "Born 3 February 1970": a month and year read inside it date the person too.
+            let lead = text[crate::lexicon::floor_char(text, start.saturating_sub(16))..start]
+                .trim_end_matches(|c: char| c == ' ' || c == ',' || c.is_ascii_digit())
+                .to_ascii_lowercase();
             if lead.ends_with("born") || lead.ends_with("born in") || lead.ends_with("born on") {
                 continue;
             }
@@ -544,6 +554,23 @@ pub fn find(text: &str) -> Vec<RawDate> {
         .iter()
         .map(|r| matches!(r.expr, Expr::Weekday { .. } | Expr::NightBeforeWeekday(_)) && out.iter().any(|o| beside_a_day(r, o)))
         .collect();
+    // The weekday still tells the year a date without one fell in.
+    let weekdays: Vec<(usize, u8)> = out
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| match r.expr {
+            Expr::Weekday { weekday, .. } if confirming[i] => Some((i, weekday)),
+            _ => None,
+        })
+        .collect();
+    for (i, weekday) in weekdays {
+        let day = (0..out.len()).find(|&j| j != i && beside_a_day(&out[i], &out[j]));
+        if let Some(j) = day
+            && let Expr::Abs { y: None, m: Some(m), d: Some(d) } = out[j].expr
+        {
+            out[j].expr = Expr::DayOnWeekday { m, d, weekday };
+        }
+    }
     let out = out.into_iter().zip(confirming).filter(|(_, c)| !c).map(|(r, _)| r).collect();
     join_ranges(text, out)
 }
@@ -635,6 +662,14 @@ impl Resolver {
         let day_anchor = anchor.filter(PartialDate::is_full);
         match expr {
             Expr::Abs { .. } => (self.absolute(expr, None), None),
+            Expr::DayOnWeekday { m, d, weekday } => {
+                let plain = self.absolute(&Expr::Abs { y: None, m: Some(*m), d: Some(*d) }, None);
+                // Up to six years back: further, the weekday more likely errs than the year.
+                let on_weekday = plain.and_then(|p| p.year()).and_then(|latest| {
+                    (0..7).map(|back| latest - back).find_map(|y| PartialDate::ymd(y, *m, *d).filter(|day| day.weekday() == Some(*weekday)))
+                });
+                (on_weekday.or(plain), None)
+            }
             Expr::Range { start, end } => {
                 let e = self.absolute(end, None);
                 let mut s = self.absolute(start, e);
@@ -819,6 +854,8 @@ mod tests {
         assert_eq!(resolve_all("В декабре прошлого года у Тагера", "2021-12-20"), vec![("2020-12".into(), None)]);
         assert_eq!(resolve_all("12 мая прошлого года у Сотка", "2022-03-01"), vec![("2021-05-12".into(), None)]);
         assert_eq!(resolve_all("Прошлой осенью у Физули", "2023-06-10"), vec![("2022".into(), None)]);
+        assert_eq!(resolve_all("Summer 1992 - Fought near Martakert", "2023-01-09"), vec![("1992".into(), None)]);
+        assert_eq!(resolve_all("после войны осени 2020 года линия", "2023-03-14"), vec![("2020".into(), None)]);
         assert!(find("Через девять дней его вернули домой").iter().any(|m| matches!(m.expr, Expr::FromPrevious(9))));
         assert_eq!(resolve_all("during the war last autumn", "2021-08-15"), vec![("2020".into(), None)]);
         assert_eq!(resolve_all("в минувшую пятницу был передан", "2023-05-17"), vec![("2023-05-12".into(), None)]);
@@ -945,6 +982,8 @@ mod tests {
         assert_eq!(resolve_all("обстрелы 8 и 21 сентября", "2021-10-01"), vec![("2021-09-21".into(), None)]);
         // A weekday set beside a full date confirms it; it is no second date.
         assert_eq!(resolve_all("28 сентября 2021 года, во вторник, экскаватор", "2022-07-08"), vec![("2021-09-28".into(), None)]);
+        // Without a year, the weekday tells it: 4 October fell on a Sunday in 2020, not in 2021.
+        assert_eq!(resolve_all("В воскресенье, 4 октября, снаряд разорвался", "2021-11-08"), vec![("2020-10-04".into(), None)]);
         // The night named by its weekdays and then by its days is one night.
         assert_eq!(
             resolve_all("в ночь с субботы на воскресенье, с 19 на 20 ноября, пули", "2022-11-22"),
@@ -966,6 +1005,8 @@ mod tests {
     #[test]
     fn not_dates() {
         assert!(find("the march towards the border; they may return; at 22:40; 731 - AB - 61").is_empty());
+        // A birth date dates a person, day and all.
+        assert!(find("Born 3 February 1970 in the village of Garalar.").is_empty());
         assert!(find("a 44-day war").is_empty());
     }
 }

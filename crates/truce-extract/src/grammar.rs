@@ -113,6 +113,8 @@ struct Candidate {
     /// Told in the outlet's own voice somewhere (a sentence with no speaker, no denial, not
     /// a headline): the outlet asserts it, whoever else is quoted on it.
     outlet_told: bool,
+    /// A war named ("the day the war began"), not a clash in one place.
+    war: bool,
 }
 
 /// Types whose events move people or goods across borders: countries are their places.
@@ -725,6 +727,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 countries_only: false,
                 countries: Vec::new(),
                 outlet_told: false,
+                war: t.event_type == EventType::ArmedClash && (surface.contains("war") || surface.contains("войн")),
             });
         }
 
@@ -919,7 +922,9 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 let Some(m) = elided_marker_re().find(&text[c.trigger.1..s.end]) else { continue };
                 let (at, rest) = (c.trigger.1 + m.start(), c.trigger.1 + m.end());
                 let Some(later) = s_dates.iter().find(|d| d.raw.start >= rest && d.date.is_some() && !d.dateline) else { continue };
-                let own_verb = s_triggers.iter().any(|t| t.start >= at && !t.flags.model);
+                // ", and he died of his wounds in a Ganja hospital two days later" tells what became of
+                // a victim, no second occurrence.
+                let own_verb = s_triggers.iter().any(|t| t.start >= at && !t.flags.model) || died_of_wounds_re().is_match(&text[rest..later.raw.start]);
                 let (before, after): (Vec<_>, Vec<_>) = c.places.iter().cloned().partition(|(pos, _)| *pos < at);
                 if own_verb || before.is_empty() || after.is_empty() {
                     continue;
@@ -1359,6 +1364,7 @@ fn plain_candidate(event_type: EventType, sentence: usize, s: &Sentence, trigger
         countries_only: false,
         countries: Vec::new(),
         outlet_told: false,
+        war: false,
     }
 }
 
@@ -1916,6 +1922,11 @@ fn listed_dates(text: &str, s_dates: &[&DateAt]) -> Vec<Option<PartialDate>> {
     if best.len() < 2 { Vec::new() } else { best }
 }
 
+fn died_of_wounds_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:died|succumbed) (?:of|from|to) (?:his|her|their|the) (?:wounds|injuries)|(?:умер|умерла|скончал[а-яё]*) от ран")
+}
+
 fn elided_marker_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)(?:,|;) (?:and |а |while |whereas )|,? and (?:again|later|then|once more) ")
@@ -2431,6 +2442,9 @@ fn merge_document(cands: Vec<Candidate>) -> Vec<Candidate> {
                 out.iter().position(|c| {
                     c.event_type == EventType::ArmedClash
                         && c.episode.is_none()
+                        // "The day the war began, Martakert was shelled": fire on a town is its own
+                        // record beside a war, however it is dated.
+                        && !c.war
                         && if who_first {
                             c.sentence.abs_diff(f.sentence) <= 5 && f.date.zip(c.date).is_none_or(|(x, y)| date_agree(x, y))
                         } else {
