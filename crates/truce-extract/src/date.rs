@@ -107,7 +107,7 @@ const MONTHS_RU_GEN: &str = r"(?P<mon>января|февраля|марта|а�
 const MONTHS_RU_PREP: &str = r"(?P<mon>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)";
 const DAY: &str = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?";
 /// "On the morning of Wednesday, ": a weekday written before a date it only confirms.
-const WEEKDAY_LEAD: &str = r"(?i:\b(?:(?:early |late )?on |(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )";
+const WEEKDAY_LEAD: &str = r"(?i:\b(?:(?:early |late )?on |(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of )?(?P<lwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )";
 const YEAR: &str = r"(?P<y>(?:19|20)\d\d)";
 
 fn month_number(name: &str) -> Option<u8> {
@@ -168,6 +168,15 @@ fn abs(c: &Captures) -> Option<Expr> {
         None => cap_num(c, "m").map(|m| m as u8),
     };
     Some(Expr::Abs { y: cap_num(c, "y").map(|y| y as i32), m, d: cap_num(c, "d").map(|d| d as u8) })
+}
+
+/// "Sunday, 4 October": without a year, the weekday tells which year.
+fn abs_on_weekday(c: &Captures) -> Option<Expr> {
+    let date = abs(c)?;
+    match (&date, c.name("lwd").and_then(|w| weekday_number(w.as_str()))) {
+        (Expr::Abs { y: None, m: Some(m), d: Some(d) }, Some(weekday)) => Some(Expr::DayOnWeekday { m: *m, d: *d, weekday }),
+        _ => Some(date),
+    }
 }
 
 /// "в ночь на 5 марта": the night from the 4th to the 5th, told by its morning.
@@ -344,8 +353,8 @@ fn rules() -> &'static Rules {
             r("year_range", f(r"(?i:\b(?:from|between) )(?P<y1>(?:19|20)\d\d) (?i:to|and|until|till|through) {Y}\b"), year_range),
             r("numeric_range", f(r"\b(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)[./](?P<y1>(?:19|20)\d\d) ?(?:-|–|—|(?i:to|until|till)) ?(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]{Y}\b"), numeric_range),
             // "On the morning of Wednesday, 3 May": the weekday only confirms the day.
-            r("weekday_day_month", f(r"{WEEKDAY_LEAD}{D} (?i:of )?{MON}(?:,? {Y})?\b"), abs),
-            r("weekday_month_day", f(r"{WEEKDAY_LEAD}{MON} {D}(?:,? {Y})?\b"), abs),
+            r("weekday_day_month", f(r"{WEEKDAY_LEAD}{D} (?i:of )?{MON}(?:,? {Y})?\b"), abs_on_weekday),
+            r("weekday_month_day", f(r"{WEEKDAY_LEAD}{MON} {D}(?:,? {Y})?\b"), abs_on_weekday),
             // Full dates.
             r("month_day_year", f(r"\b{MON} {D},? {Y}\b"), abs),
             r("day_month_year", f(r"\b{D} (?i:of )?{MON},? {Y}\b"), abs),
@@ -984,6 +993,7 @@ mod tests {
         assert_eq!(resolve_all("28 сентября 2021 года, во вторник, экскаватор", "2022-07-08"), vec![("2021-09-28".into(), None)]);
         // Without a year, the weekday tells it: 4 October fell on a Sunday in 2020, not in 2021.
         assert_eq!(resolve_all("В воскресенье, 4 октября, снаряд разорвался", "2021-11-08"), vec![("2020-10-04".into(), None)]);
+        assert_eq!(resolve_all("On Sunday, 4 October, a shell burst in our yard", "2021-11-08"), vec![("2020-10-04".into(), None)]);
         // The night named by its weekdays and then by its days is one night.
         assert_eq!(
             resolve_all("в ночь с субботы на воскресенье, с 19 на 20 ноября, пули", "2022-11-22"),
