@@ -738,7 +738,12 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             !["vehicles", "cars", "traffic", "goods", "cargo", "flights", "transport"].iter().any(|w| after.trim_start().starts_with(w))
         };
         if s_mentions.iter().filter(people).any(|m| m.kind == ActorKind::Group || m.name == "civilians") && sent_cands.iter().any(|c| c.event_type == EventType::Restriction) {
-            for c in sent_cands.iter_mut().filter(|c| c.event_type == EventType::Restriction) {
+            // "the villagers were banned from grazing": people a passive restricts are its target.
+            let passive = |c: &Candidate| {
+                let surface = text[c.trigger.0..c.trigger.1].to_lowercase();
+                ["was ", "were ", "is ", "are ", "been ", "be "].iter().any(|b| surface.starts_with(b))
+            };
+            for c in sent_cands.iter_mut().filter(|c| c.event_type == EventType::Restriction && !passive(c)) {
                 c.event_type = EventType::Protest;
                 c.rules.push("type:blockade_by_civilians".into());
             }
