@@ -727,7 +727,9 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 countries_only: false,
                 countries: Vec::new(),
                 outlet_told: false,
-                war: t.event_type == EventType::ArmedClash && (surface.contains("war") || surface.contains("войн")),
+                // The word "war" ("the war began"), not a word holding it ("towards").
+                war: t.event_type == EventType::ArmedClash
+                    && surface.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("war") || w.eq_ignore_ascii_case("wars") || w.to_lowercase().starts_with("войн")),
             });
         }
 
