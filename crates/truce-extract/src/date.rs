@@ -131,6 +131,11 @@ fn weekday_number(name: &str) -> Option<u8> {
         .map(|i| i as u8)
 }
 
+/// A Russian weekday in the accusative ("в среду"), Monday = 0.
+fn ru_weekday_number(name: &str) -> Option<u8> {
+    ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"].iter().position(|w| *w == name).map(|i| i as u8)
+}
+
 fn unit_of(word: &str) -> Option<Unit> {
     let w = word.to_lowercase();
     Some(match w.trim_end_matches('s') {
@@ -401,14 +406,10 @@ fn rules() -> &'static Rules {
             r("previous_day", f(r"накануне"), |_| Some(Expr::DaysAgo(1))),
             r("last_unit", f(r"на прошлой неделе"), |_| Some(Expr::LastUnit(Unit::Week))),
             r("weekday", f(r"(?:в|во) (?:(?:прошл(?:ый|ую|ое)|минувш(?:ий|ую|ее)|прошедш(?:ий|ую|ее)) )?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"), |c| {
-                let name = c.name("wd")?.as_str();
-                let wd = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"].iter().position(|w| *w == name)?;
-                Some(Expr::Weekday { weekday: wd as u8, strict: false })
+                Some(Expr::Weekday { weekday: ru_weekday_number(c.name("wd")?.as_str())?, strict: false })
             }),
             r("night_of_weekday", f(r"[вВ] ночь (?:с (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (?:(?:прошл|минувш|прошедш)[а-яё]+ )?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"), |c| {
-                let name = c.name("wd")?.as_str();
-                let wd = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"].iter().position(|w| *w == name)?;
-                Some(Expr::NightBeforeWeekday(wd as u8))
+                Some(Expr::NightBeforeWeekday(ru_weekday_number(c.name("wd")?.as_str())?))
             }),
             r("today", f(r"(?i)\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b|сегодня"), |_| Some(Expr::DaysAgo(0))),
             r("units_ago", f(r"(?i)\b(?P<n>{NUM}) (?P<u>days?|weeks?|months?|years?) ago\b"), |c| {
@@ -559,25 +560,18 @@ pub fn find(text: &str) -> Vec<RawDate> {
         };
         a_day && gap.len() <= 3 && gap.chars().all(|c| c == ',' || c.is_whitespace())
     };
-    let confirming: Vec<bool> = out
-        .iter()
-        .map(|r| matches!(r.expr, Expr::Weekday { .. } | Expr::NightBeforeWeekday(_)) && out.iter().any(|o| beside_a_day(r, o)))
-        .collect();
-    // The weekday still tells the year a date without one fell in.
-    let weekdays: Vec<(usize, u8)> = out
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| match r.expr {
-            Expr::Weekday { weekday, .. } if confirming[i] => Some((i, weekday)),
-            _ => None,
-        })
-        .collect();
-    for (i, weekday) in weekdays {
-        let day = (0..out.len()).find(|&j| j != i && beside_a_day(&out[i], &out[j]));
-        if let Some(j) = day
-            && let Expr::Abs { y: None, m: Some(m), d: Some(d) } = out[j].expr
-        {
-            out[j].expr = Expr::DayOnWeekday { m, d, weekday };
+    let mut confirming = vec![false; out.len()];
+    for i in 0..out.len() {
+        let weekday = match out[i].expr {
+            Expr::Weekday { weekday, .. } => Some(weekday),
+            Expr::NightBeforeWeekday(_) => None,
+            _ => continue,
+        };
+        let Some(j) = (0..out.len()).find(|&j| j != i && beside_a_day(&out[i], &out[j])) else { continue };
+        confirming[i] = true;
+        // The weekday still tells the year a date without one fell in.
+        if let (Some(weekday), Expr::Abs { y: None, m: Some(m), d: Some(d) }) = (weekday, &out[j].expr) {
+            out[j].expr = Expr::DayOnWeekday { m: *m, d: *d, weekday };
         }
     }
     let out = out.into_iter().zip(confirming).filter(|(_, c)| !c).map(|(r, _)| r).collect();

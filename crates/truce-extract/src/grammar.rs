@@ -602,15 +602,11 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             // "had entered the area in late November 2020, after the cessation of hostilities": a
             // ceasefire named to place something else in time is no act of its own.
             // "until the ceasefire took hold the following afternoon" tells the ceasefire itself.
-            static TOOK_HOLD: OnceLock<Pattern> = OnceLock::new();
-            let took_hold = re(&TOOK_HOLD, r"(?i)\b(?:took hold|took effect|came into (?:force|effect)|entered into force|(?:was|had been) (?:signed|agreed|reached|announced|declared)|вступил[оаи]? в силу|был[оаи]? (?:подписан|заключ[её]н|объявлен)[оаы]?)\b");
-            static CEASEFIRE: OnceLock<Pattern> = OnceLock::new();
-            let ceasefire = re(&CEASEFIRE, r"(?i)cease|truce|hostilities|armistice|statement|прекращени|перемири|заявлени");
             if t.event_type == EventType::Agreement
                 && episode.is_none()
-                && ceasefire.is_match(surface)
+                && ceasefire_re().is_match(surface)
                 && time_reference_re().is_match(&text[s.start..t.start])
-                && !took_hold.is_match(&text[t.start..crate::lexicon::floor_char(text, (t.end + 48).min(s.end))])
+                && !took_hold_re().is_match(&text[t.start..crate::lexicon::floor_char(text, (t.end + 48).min(s.end))])
             {
                 note!(explain, decisions, "{} {surface:?}: skipped, named only to place something in time", t.event_type);
                 continue;
@@ -1780,6 +1776,16 @@ fn agreed_content(text: &str, sent_start: usize, start: usize) -> Option<String>
     (gap.split_whitespace().count() <= 3 && !gap.contains([',', '.', ';'])).then(|| format!("the content of an agreement ({:?})", m.as_str()))
 }
 
+fn ceasefire_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)cease|truce|hostilities|armistice|statement|прекращени|перемири|заявлени")
+}
+
+fn took_hold_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:took hold|took effect|came into (?:force|effect)|entered into force|(?:was|had been) (?:signed|agreed|reached|announced|declared)|вступил[оаи]? в силу|был[оаи]? (?:подписан|заключ[её]н|объявлен)[оаы]?)\b")
+}
+
 fn time_reference_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)(?:,|\b(?:and|but|even|only|long|well|shortly|soon|weeks|days|months|years)) (?:after|since|before|until|following) (?:the )?$|(?:,|\bи) (?:после|до|с момента) $")
@@ -1887,8 +1893,7 @@ fn place_date_pairs(text: &str, c: &Candidate, s_places: &[&truce_gazetteer::Pla
             None => i += 1,
         }
     }
-    let dates: Vec<usize> = pairs.iter().map(|(_, d)| *d).collect();
-    let distinct = dates.iter().any(|d| s_dates[*d].date != s_dates[dates[0]].date);
+    let distinct = pairs.iter().any(|(_, d)| pairs.first().is_some_and(|(_, first)| s_dates[*d].date != s_dates[*first].date));
     if pairs.len() < 2 || !distinct {
         return Vec::new();
     }
