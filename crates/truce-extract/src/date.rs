@@ -412,6 +412,8 @@ fn rules() -> &'static Rules {
                 Some(Expr::NightBeforeWeekday(ru_weekday_number(c.name("wd")?.as_str())?))
             }),
             r("today", f(r"(?i)\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b|сегодня"), |_| Some(Expr::DaysAgo(0))),
+            // "In the last days of May": part of a month, not the days before the telling.
+            r("part_of_month", f(r"(?i:\b(?:in |during |over )?the (?:last|final|first|opening|closing) (?:few )?(?:days|weeks) of ){MON}(?:,? {Y})?\b"), abs),
             r("units_ago", f(r"(?i)\b(?P<n>{NUM}) (?P<u>days?|weeks?|months?|years?) ago\b"), |c| {
                 let n = number::parse(c.name("n")?.as_str())? as i64;
                 Some(match unit_of(c.name("u")?.as_str())? {
@@ -449,7 +451,7 @@ fn rules() -> &'static Rules {
             // "через неделю, семнадцатого, ...": a written ordinal alone, set off by punctuation.
             r("day_of_month", f(r"(?i)(?P<od>(?:двадцать |тридцать )?(?:первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого|тринадцатого|четырнадцатого|пятнадцатого|шестнадцатого|семнадцатого|восемнадцатого|девятнадцатого|двадцатого|тридцатого))(?: числа)?(?:[,.;:!?)]|$)"), |c| Some(Expr::DayOfMonth(ru_ordinal_number(c.name("od")?.as_str())?))),
             // "on the same day", "в тот же день": the day of the date told before.
-            r("same_day", f(r"(?i)\b(?:the same day|that same day|later that day|earlier that day|(?:on|by|until|at [\d:.]+ (?:a\.m\.|p\.m\.|am|pm)) that day|the same evening|the same night|that same evening)\b|\bthat (?:night|evening)\b|[вВ] (?:тот|этот) же (?:день|вечер)|[вВ] ту (?:же )?ночь|той (?:же )?ночью"), |_| Some(Expr::FromPrevious(0))),
+            r("same_day", f(r"(?i)\b(?:the same day|that same day|later that day|earlier that day|(?:on|by|until|at [\d:.]+ (?:a\.m\.|p\.m\.|am|pm)) that day|the same evening|the same night|that same evening)\b|\bthat (?:first |same )?(?:night|evening)\b|[вВ] (?:тот|этот) же (?:день|вечер)|[вВ] ту (?:же )?ночь|той (?:же )?ночью"), |_| Some(Expr::FromPrevious(0))),
             r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early|(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
                 Some(Expr::Weekday {
                     weekday: weekday_number(c.name("wd")?.as_str())?,
@@ -643,6 +645,9 @@ fn join_ranges(text: &str, dates: Vec<RawDate>) -> Vec<RawDate> {
             {
                 cur.end_marker = true;
             }
+        } else if matches!(before.rsplit(char::is_whitespace).find(|w| !matches!(*w, "the" | "late" | "early")), Some("until" | "till")) {
+            // "did not die down until the evening of the 14th": a date counted from another closes a stretch too.
+            cur.end_marker = true;
         }
         out.push(cur);
     }
@@ -952,6 +957,8 @@ mod tests {
         assert_eq!(resolve_all("the most serious since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), None)]);
         assert_eq!(resolve_all("stationed there since March, when troops entered", "2022-07-29"), vec![("2022-03".into(), Some("2022-07-29".into()))]);
         assert_eq!(resolve_all("in December last year", "2023-02-01"), vec![("2022-12".into(), None)]);
+        // Part of a month named, not the days before the telling.
+        assert_eq!(resolve_all("In the last days of May, engineers found mines", "2022-06-15"), vec![("2022-05".into(), None)]);
         // A weekday before a date only confirms it.
         assert_eq!(resolve_all("On the morning of Wednesday, 1 March, a mine", "2023-03-08"), vec![("2023-03-01".into(), None)]);
         // "The night to Wednesday": from Tuesday into the Wednesday told.
@@ -1003,6 +1010,7 @@ mod tests {
         assert_eq!(counted("за три дня до этого"), vec![Expr::FromPrevious(-3)]);
         assert_eq!(counted("в ту ночь"), vec![Expr::FromPrevious(0)]);
         assert_eq!(counted("that night"), vec![Expr::FromPrevious(0)]);
+        assert_eq!(counted("at about two that first night"), vec![Expr::FromPrevious(0)]);
         assert_eq!(counted("утром следующего дня"), vec![Expr::NextDay]);
     }
 

@@ -1526,7 +1526,9 @@ fn resolve_dates(text: &str, sentences: &[Sentence], resolver: &Resolver, episod
                     .rev()
                     // A statement's date, or one in the month before publication: "killed hundreds in
                     // February 1992, a crime commemorated yesterday" counts from publication.
-                    .filter(|d| d.raw.start >= s.start && !d.raw.is_relative() && (d.statement || recent(d.date)))
+                    // "20 сентября, на второй день операции, которую начали накануне": "the day
+                    // before" counts from any full date told before it in its sentence.
+                    .filter(|d| d.raw.start >= s.start && !d.raw.is_relative() && (d.statement || recent(d.date) || r.rule == "previous_day"))
                     .find_map(|d| d.date.filter(PartialDate::is_full))
             })
         } else {
@@ -1700,7 +1702,11 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
             .iter()
             .any(|p| clause.contains(p))
     });
-    if ru_negated_after || [" were not", " was not", " have not been", " has not been", " are not", " is not", " did not"].iter().any(|p| after.starts_with(p)) {
+    // "the fighting did not die down until the evening": what did not stop went on.
+    let went_on = ["die down", "stop", "end", "cease", "subside", "abate", "let up", "ease"]
+        .iter()
+        .any(|v| after.strip_prefix(" did not ").is_some_and(|rest| rest.starts_with(v) && !rest[v.len()..].starts_with(char::is_alphanumeric)));
+    if ru_negated_after || (!went_on && [" were not", " was not", " have not been", " has not been", " are not", " is not", " did not"].iter().any(|p| after.starts_with(p))) {
         return Some("negated after the trigger".into());
     }
     // "Deployment of an observer mission, discussed during the talks": a proposal.
