@@ -1663,6 +1663,14 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     if let Some(m) = planned.find(&text[start..end]) {
         return Some(format!("hypothetical ({:?})", m.as_str()));
     }
+    // "once the trailers are released", "when the road is reopened": a present passive after a
+    // conjunction of time is a condition still to be met.
+    static CONDITION: OnceLock<Pattern> = OnceLock::new();
+    let condition = re(&CONDITION, r"(?i)\b(?:once|when|until|as soon as|if|unless)\s+(?:[\w'’-]+\s+){1,5}$");
+    let trigger_text = text[start..end].to_ascii_lowercase();
+    if (trigger_text.starts_with("is ") || trigger_text.starts_with("are ")) && condition.is_match(clause) {
+        return Some("a condition still to be met".into());
+    }
     // "Expect campaign rallies in central Yerevan in the coming weeks": told ahead of time.
     static AHEAD: OnceLock<Pattern> = OnceLock::new();
     let ahead = re(&AHEAD, r"(?i)^[^.,;!?]{0,40}?\b(?:in the (?:coming|next(?: few)?) (?:days|weeks|months)|в ближайшие (?:дни|недели|месяцы))\b");
