@@ -550,9 +550,14 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 let names_war = t.event_type == EventType::ArmedClash && (text[t.start..t.end].ends_with(" war") || text[t.start..t.end].contains("войн"));
                 // A bare "were killed" (a weak attack) gives way to the violence it overlaps,
                 // however short: "killed by fire from Armenian positions" is fire.
+                let gives_way = |weak: &TriggerHit, strong: &TriggerHit| {
+                    weak.flags.weak && weak.event_type == EventType::Attack && VIOLENT.contains(&strong.event_type) && !strong.flags.weak
+                };
+                // The longer match wins, except that a bare "had been wounded" never beats the fire
+                // it overlaps ("had been wounded by fire"): both would be lost.
                 let beaten = |o: &&TriggerHit| {
                     o.event_type != t.event_type && o.start < t.end && t.start < o.end
-                        && ((o.end - o.start) > (t.end - t.start) || (t.flags.weak && t.event_type == EventType::Attack && VIOLENT.contains(&o.event_type) && !o.flags.weak))
+                        && (((o.end - o.start) > (t.end - t.start) && !gives_way(o, t)) || gives_way(t, o))
                 };
                 episode.is_some() || names_war || !s_triggers.iter().any(beaten)
             })

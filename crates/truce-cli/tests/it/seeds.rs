@@ -655,6 +655,7 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("Russian peacekeepers began to pull out of Khankendi.", "deployment"),
         ("deminers lifted twelve mines near Lachin, which they say were laid last winter.", "mine_laying"),
         ("the fighting did not die down near Kapan until the evening.", "armed_clash"),
+        ("a serviceman at the Hakari bridge had been wounded by fire from the Armenian side.", "firing"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
