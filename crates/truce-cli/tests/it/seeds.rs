@@ -656,6 +656,7 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("deminers lifted twelve mines near Lachin, which they say were laid last winter.", "mine_laying"),
         ("the fighting did not die down near Kapan until the evening.", "armed_clash"),
         ("a serviceman at the Hakari bridge had been wounded by fire from the Armenian side.", "firing"),
+        ("the Government announced local anti-terrorist measures in the Karabakh region.", "armed_clash"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
@@ -1090,6 +1091,7 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("у Лачина сапёры сняли мины, и стало ясно, что заложены они недавно.", "mine_laying"),
         ("проезд грузовых машин на участке от Иджевана до Газаха закрыт.", "restriction"),
         ("миротворцы, размещённые в Карабахе в ноябре 2020 года, ушли из Ханкенди.", "deployment"),
+        ("армия начала локальные антитеррористические мероприятия у Ханкенди.", "armed_clash"),
     ];
     let events = assert_each_phrasing_found(&cases, "ru");
     let shusha = events.iter().find(|r| r["type"] == "armed_clash" && r["places"] == serde_json::json!(["Shusha"]));
