@@ -135,6 +135,11 @@ fn purpose_re() -> &'static Pattern {
     re(&RE, r"(?i)\b(?:in order to|so as to|to prevent|prevent(?:ing|s)?|aimed at preventing|with the aim of)\b")
 }
 
+fn named_in_time_phrase_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:after|before|since|during|following|amid|throughout)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$")
+}
+
 fn negation_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:no|none of|nobody|no one|not|never|neither|nor|without|didn't|did not|has not|have not|hasn't|haven't|were not|was not|не|нет|ни|без|никак[а-яё]+|никаких)\b")
@@ -588,7 +593,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             }
             // "brought artillery fire to the edge of Goris": the weapon named is fired, not moved.
             if t.event_type == EventType::MilitaryMovement
-                && s_triggers.iter().any(|o| o.event_type == EventType::Firing && o.start > t.start && o.start < t.end && o.end > t.end)
+                && s_triggers.iter().any(|o| o.event_type == EventType::Firing && o.start > t.start && o.start < t.end && !text[t.end.min(o.end)..o.end].trim().is_empty())
             {
                 note!(explain, decisions, "{} {surface:?}: skipped, the weapon it names is fired", t.event_type);
                 continue;
@@ -1660,6 +1665,9 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
         // "We should add that Lachin was handed over", "it must be said that": the modal
         // governs the telling, and what is told after "that" happened.
         && !modal_of_telling_re().is_match(&clause[m.end()..])
+        // "will have left after the military operation of 19 September": the modal governs the
+        // verb; what a time phrase names after it happened.
+        && !named_in_time_phrase_re().is_match(&clause[m.end()..])
     {
         return Some(format!("hypothetical or demanded ({:?})", m.as_str()));
     }
@@ -1701,7 +1709,10 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
         // leaves out is denied by nobody.
         static UNMENTIONED: OnceLock<Pattern> = OnceLock::new();
         let unmentioned = re(&UNMENTIONED, r"(?i)^\s*(?:(?:does|do|did) not |doesn't |don't |didn't )?(?:mention|mentions|mentioned|cover|covers|covered|describe|describes|described|discuss|discusses|discussed|упомянут[аоы]?|упоминает(?:ся)?|упоминаются|освещен[аоы]?|освещён[аоы]?|описан[аоы]?|рассмотрен[аоы]?)\b");
-        if !unmentioned.is_match(&near[m.start()..]) && !unmentioned.is_match(&near[m.end()..]) {
+        // "Nor is it disputed that a ceasefire was reached": a doubt denied affirms.
+        static UNDISPUTED: OnceLock<Pattern> = OnceLock::new();
+        let undisputed = re(&UNDISPUTED, r"(?i)^(?:nor|not) (?:is|was) it (?:disputed|denied|contested|in dispute)\b|^(?:not|no one|nobody) (?:disputed|disputes|denies|denied|contests|contested)\b|^не оспарива");
+        if !unmentioned.is_match(&near[m.start()..]) && !unmentioned.is_match(&near[m.end()..]) && !undisputed.is_match(&near[m.start()..]) {
             return Some(format!("negated ({:?})", m.as_str()));
         }
     }
@@ -1730,7 +1741,7 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     // "Встреча министров ... может состояться", "заседание, которое планировалось провести, отложено".
     let ru_far = text[end..crate::lexicon::floor_char(text, (end + 240).min(text.len()))].to_lowercase();
     let ru_clause_after = ru_far.split(['.', ';']).next().unwrap_or("");
-    if [" может состояться", " может пройти", " может быть проведен", " состоится", " должна состояться", " должно состояться", " планировалось", " планируется", " ожидается", " отложен", " перенесен", " перенесён", " не назначен", " не согласован"].iter().any(|p| ru_clause_after.contains(p)) {
+    if [" может состояться", " может пройти", " может быть проведен", " состоится", " должна состояться", " должно состояться", " планировалось", " планируется", " ожидается", " намечен", " отложен", " перенесен", " перенесён", " не назначен", " не согласован"].iter().any(|p| ru_clause_after.contains(p)) {
         return Some("proposed or discussed, not done".into());
     }
     None

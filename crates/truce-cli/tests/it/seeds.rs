@@ -15,7 +15,7 @@ const DEV_F1_FLOOR: f64 = 0.91;
 /// 0.657, 0.769, 0.757, 0.688, 0.729, 0.635, 0.764, 0.686, 0.712, 0.773, 0.485, 0.543, 0.744 and
 /// 0.622 when first run; 0.978, 0.890, 0.961, 0.912, 0.919, 0.873, 0.891, 0.913, 0.886, 0.874, 0.938,
 /// 0.828, 0.832, 0.928 and 0.864 reached since; each later set's blind score is in its README).
-const HELDOUT_F1_FLOORS: [(&str, f64); 51] = [
+const HELDOUT_F1_FLOORS: [(&str, f64); 53] = [
     ("eval/heldout", 0.95),
     ("eval/heldout2", 0.87),
     ("eval/heldout3", 0.93),
@@ -67,6 +67,8 @@ const HELDOUT_F1_FLOORS: [(&str, f64); 51] = [
     ("eval/heldout49", 0.83),
     ("eval/heldout50", 0.85),
     ("eval/heldout51", 0.89),
+    ("eval/heldout54", 0.78),
+    ("eval/heldout55", 0.81),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
@@ -181,25 +183,31 @@ fn records_in(text: &str, published: &str, language: &str) -> Vec<serde_json::Va
     stdout(&out).lines().map(|line| serde_json::from_str(line).expect("JSON line")).collect()
 }
 
-/// A different day of 2023 for each line of a phrasing table, so that no two lines merge:
+/// A different day for each line of a phrasing table, so that no two lines merge:
 /// "3 May 2023" / "3 мая 2023 года", moving into June after the 28th, then July, then back
-/// to April, March, February and January (the tables are read on 31 July 2023: later days would be plans).
-fn day_of_2023(i: usize, language: &str) -> String {
-    let (day, month) = (i % 28 + 1, i / 28);
+/// to April, March, February and January 2023, then December, November ... of 2022 (the
+/// tables are read on 31 July 2023: later days would be plans).
+fn distinct_day(i: usize, language: &str) -> String {
+    let (day, k) = (i % 28 + 1, i / 28);
+    let (month, year) = if k < 7 { (k, 2023) } else { (k - 7, 2022) };
+    let (en, ru) = if year == 2023 {
+        (["May", "June", "July", "April", "March", "February", "January"], ["мая", "июня", "июля", "апреля", "марта", "февраля", "января"])
+    } else {
+        (["December", "November", "October", "September", "August", "July", "June"], ["декабря", "ноября", "октября", "сентября", "августа", "июля", "июня"])
+    };
     match language {
-        "ru" => format!("{day} {} 2023 года", ["мая", "июня", "июля", "апреля", "марта", "февраля", "января"][month]),
-        _ => format!("{day} {} 2023", ["May", "June", "July", "April", "March", "February", "January"][month]),
+        "ru" => format!("{day} {} {year} года", ru[month]),
+        _ => format!("{day} {} {year}", en[month]),
     }
 }
 
-/// Each sentence, a paragraph of its own on a day of its own, yields a record of its type.
 fn assert_each_phrasing_found(cases: &[(&str, &str)], language: &str) -> Vec<serde_json::Value> {
     let text: String = cases
         .iter()
         .enumerate()
         .map(|(i, (s, _))| match language {
-            "ru" => format!("{} {s}\n\n", day_of_2023(i, "ru")),
-            _ => format!("On {}, {s}\n\n", day_of_2023(i, "en")),
+            "ru" => format!("{} {s}\n\n", distinct_day(i, "ru")),
+            _ => format!("On {}, {s}\n\n", distinct_day(i, "en")),
         })
         .collect();
     let events = records_in(&format!("Phrasings\n\n{text}"), "2023-07-31", language);
@@ -657,6 +665,12 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("the fighting did not die down near Kapan until the evening.", "armed_clash"),
         ("a serviceman at the Hakari bridge had been wounded by fire from the Armenian side.", "firing"),
         ("the Government announced local anti-terrorist measures in the Karabakh region.", "armed_clash"),
+        ("a deminer set off a buried anti-personnel mine in a vineyard near Aghdam.", "mine_incident"),
+        ("lorries hauled artillery shells from Goris to Khankendi.", "military_movement"),
+        ("the outskirts of Jermuk came under shellfire.", "firing"),
+        ("the two armies traded artillery and drone fire near Sotk.", "armed_clash"),
+        ("the district had returned to Azerbaijani control near Aghdam.", "deployment"),
+        ("the school in Shusha was stripped of its doors and wiring.", "looting"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
@@ -1092,6 +1106,17 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("проезд грузовых машин на участке от Иджевана до Газаха закрыт.", "restriction"),
         ("миротворцы, размещённые в Карабахе в ноябре 2020 года, ушли из Ханкенди.", "deployment"),
         ("армия начала локальные антитеррористические мероприятия у Ханкенди.", "armed_clash"),
+        ("военные зашли в зону ответственности миротворцев у Фарруха.", "infiltration"),
+        ("беспилотники отработали по позициям у Фарруха.", "firing"),
+        ("Ханкенди вторую неделю сидит без газа.", "restriction"),
+        ("в Ханкенди газ снова пропал.", "restriction"),
+        ("колонна бронетехники вышла из Гориса в сторону Капана.", "military_movement"),
+        ("у Шуши шла война.", "armed_clash"),
+        ("в Евлахе достигнута договорённость о выводе формирований.", "agreement"),
+        ("в Евлахе прошла встреча представителей Баку и жителей Ханкенди.", "agreement"),
+        ("у Лачина пограничники задерживают бывшего чиновника.", "arrest"),
+        ("у Сотка военные захватили шестерых военнослужащих.", "arrest"),
+        ("у Гориса военные остановили нашу съёмочную группу.", "obstruction"),
     ];
     let events = assert_each_phrasing_found(&cases, "ru");
     let shusha = events.iter().find(|r| r["type"] == "armed_clash" && r["places"] == serde_json::json!(["Shusha"]));
@@ -1127,6 +1152,12 @@ fn what_is_expected_agreed_or_only_a_rubric_is_no_event() {
     // A present passive after "once" or "when" is a condition, not a release; in a headline it is one.
     assert!(types("Shipping\n\nLoading resumes at Kapan once the two drivers are released, the forwarder said on 3 May 2023.\n", "en").iter().all(|t| t != "arrest"));
     assert!(types("Release\n\nOn 3 May 2023, two herders held near Gazakh are released by Azerbaijan.\n", "en").contains(&"arrest".to_string()));
+    // A doubt denied affirms: "nor is it disputed that a ceasefire was reached".
+    assert!(types("Award\n\nNor is it disputed that a ceasefire was reached near Jermuk on 14 September 2022.\n", "en").contains(&"agreement".to_string()));
+    // A modal governs its verb, not the event a time phrase after it names.
+    assert!(types("Note\n\nMany participants will have left Karabakh after the military operation of 19 September 2022.\n", "en").contains(&"armed_clash".to_string()));
+    // A meeting Russian calls "намечена" is planned.
+    assert!(types("Подкаст\n\nСледующая встреча лидеров намечена на 6 июня 2023 года в Брюсселе.\n", "ru").is_empty());
     // An assessment of what may come is no event.
     assert!(types("Outlook\n\nWe judge that renewed fighting near Jermuk within the next four weeks is likely.\n", "en").is_empty());
     assert!(types("Оценка\n\nПо нашей оценке, присутствие наблюдателей у Джермука снизит риск нового крупного столкновения.\n", "ru").is_empty());
