@@ -745,7 +745,10 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             let after = text[m.end..crate::lexicon::floor_char(text, (m.end + 12).min(text.len()))].to_lowercase();
             !["vehicles", "cars", "traffic", "goods", "cargo", "flights", "transport"].iter().any(|w| after.trim_start().starts_with(w))
         };
-        if s_mentions.iter().filter(people).any(|m| m.kind == ActorKind::Group || m.name == "civilians") && sent_cands.iter().any(|c| c.event_type == EventType::Restriction) {
+        // "дорога перекрыта людьми, называющими себя экоактивистами": where the sentence itself tells a
+        // protest, the road it closes is that protest's blockade.
+        let protest_told = sent_cands.iter().any(|c| c.event_type == EventType::Protest && !only_proposed(&c.rules));
+        if (protest_told || s_mentions.iter().filter(people).any(|m| m.kind == ActorKind::Group || m.name == "civilians")) && sent_cands.iter().any(|c| c.event_type == EventType::Restriction) {
             // "the villagers were banned from grazing": people a passive restricts are its target.
             let passive = |c: &Candidate| {
                 let surface = text[c.trigger.0..c.trigger.1].to_lowercase();

@@ -29,6 +29,7 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("hit", "hit", "hit"),
     ("hold", "held", "held"),
     ("hurt", "hurt", "hurt"),
+    ("keep", "kept", "kept"),
     ("lay", "laid", "laid"),
     ("lead", "led", "led"),
     ("leave", "left", "left"),
