@@ -683,6 +683,7 @@ fn common_phrasings_of_each_kind_of_event_are_found() {
         ("a student was pulled out of an ICRC convoy at the checkpoint near Lachin.", "arrest"),
         ("the chiefs of staff agreed in Moscow to stop firing near Martuni.", "agreement"),
         ("the networks throttled Facebook and YouTube in Baku.", "restriction"),
+        ("before dawn, fighting flares along the line of contact near Martuni.", "armed_clash"),
     ];
     assert_each_phrasing_found(&cases, "en");
 }
