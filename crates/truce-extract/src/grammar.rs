@@ -1683,8 +1683,8 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     // conjunction of time is a condition still to be met.
     static CONDITION: OnceLock<Pattern> = OnceLock::new();
     let condition = re(&CONDITION, r"(?i)\b(?:once|when|until|as soon as|if|unless)\s+(?:[\w'’-]+\s+){1,5}$");
-    let trigger_text = text[start..end].to_ascii_lowercase();
-    if (trigger_text.starts_with("is ") || trigger_text.starts_with("are ")) && condition.is_match(clause) {
+    let present_passive = ["is ", "are "].iter().any(|b| text[start..end].get(..b.len()).is_some_and(|p| p.eq_ignore_ascii_case(b)));
+    if present_passive && condition.is_match(clause) {
         return Some("a condition still to be met".into());
     }
     // "Expect campaign rallies in central Yerevan in the coming weeks": told ahead of time.
@@ -1730,9 +1730,11 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
             .any(|p| clause.contains(p))
     });
     // "the fighting did not die down until the evening": what did not stop went on.
-    let went_on = ["die down", "stop", "end", "cease", "subside", "abate", "let up", "ease"]
-        .iter()
-        .any(|v| after.strip_prefix(" did not ").is_some_and(|rest| rest.starts_with(v) && !rest[v.len()..].starts_with(char::is_alphanumeric)));
+    let went_on = after.strip_prefix(" did not ").is_some_and(|rest| {
+        ["die down", "stop", "end", "cease", "subside", "abate", "let up", "ease"]
+            .iter()
+            .any(|v| rest.starts_with(v) && !rest[v.len()..].starts_with(char::is_alphanumeric))
+    });
     if ru_negated_after || (!went_on && [" were not", " was not", " have not been", " has not been", " are not", " is not", " did not"].iter().any(|p| after.starts_with(p))) {
         return Some("negated after the trigger".into());
     }
