@@ -135,6 +135,11 @@ fn purpose_re() -> &'static Pattern {
     re(&RE, r"(?i)\b(?:in order to|so as to|to prevent|prevent(?:ing|s)?|aimed at preventing|with the aim of)\b")
 }
 
+/// Whether `surface` begins with one of `prefixes`, ignoring ASCII case ("Were detained").
+fn begins_with_any(surface: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| surface.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
+}
+
 fn named_in_time_phrase_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:after|before|since|during|following|amid|throughout)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$")
@@ -750,10 +755,7 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
         let protest_told = sent_cands.iter().any(|c| c.event_type == EventType::Protest && !only_proposed(&c.rules));
         if (protest_told || s_mentions.iter().filter(people).any(|m| m.kind == ActorKind::Group || m.name == "civilians")) && sent_cands.iter().any(|c| c.event_type == EventType::Restriction) {
             // "the villagers were banned from grazing": people a passive restricts are its target.
-            let passive = |c: &Candidate| {
-                let surface = text[c.trigger.0..c.trigger.1].to_lowercase();
-                ["was ", "were ", "is ", "are ", "been ", "be "].iter().any(|b| surface.starts_with(b))
-            };
+            let passive = |c: &Candidate| begins_with_any(&text[c.trigger.0..c.trigger.1], &["was ", "were ", "is ", "are ", "been ", "be "]);
             for c in sent_cands.iter_mut().filter(|c| c.event_type == EventType::Restriction && !passive(c)) {
                 c.event_type = EventType::Protest;
                 c.rules.push("type:blockade_by_civilians".into());
@@ -922,11 +924,9 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                     continue;
                 }
                 note!(explain, decisions, "{} {:?}: a second occurrence, its count elided", c.event_type, m.as_str());
-                let mut second = c.clone();
+                let mut second = another_occurrence(c);
                 second.trigger = (at, c.trigger.1 + m.end());
                 second.places = after;
-                second.killed = None;
-                second.injured = None;
                 second.rules.push("split:elided_count".into());
                 c.places = before;
                 elided.push(second);
@@ -946,12 +946,10 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                     continue;
                 }
                 note!(explain, decisions, "{} {:?}: a second occurrence at another date, its verb elided", c.event_type, &text[at..later.raw.end]);
-                let mut second = c.clone();
+                let mut second = another_occurrence(c);
                 second.trigger = (at, later.raw.end);
                 second.places = after;
                 (second.date, second.date_end) = (later.date, later.date_end);
-                second.killed = None;
-                second.injured = None;
                 second.rules.push("split:elided_verb".into());
                 c.places = before;
                 if let Some(own) = s_dates.iter().filter(|d| d.raw.end <= at && d.date.is_some() && !d.dateline).max_by_key(|d| d.raw.end) {
@@ -974,16 +972,12 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                     let target = if i == 0 {
                         &mut *c
                     } else {
-                        paired.push(template.clone());
+                        paired.push(another_occurrence(&template));
                         paired.last_mut().expect("just pushed")
                     };
                     target.places = vec![place];
                     (target.date, target.date_end) = (d, de);
                     target.rules.push("split:place_dates".into());
-                    if i > 0 {
-                        target.killed = None;
-                        target.injured = None;
-                    }
                 }
             }
             // "the trilateral statements of 9 November 2020, 11 January 2021 and 26 November 2021":
@@ -1002,10 +996,8 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 }
                 note!(explain, decisions, "{}: one occurrence on each of the dates listed ({})", c.event_type, list.len());
                 for d in list.into_iter().filter(|d| *d != c.date) {
-                    let mut other = c.clone();
+                    let mut other = another_occurrence(c);
                     other.date = d;
-                    other.killed = None;
-                    other.injured = None;
                     other.rules.push("split:date_list".into());
                     paired.push(other);
                 }
@@ -1683,8 +1675,7 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
     // conjunction of time is a condition still to be met.
     static CONDITION: OnceLock<Pattern> = OnceLock::new();
     let condition = re(&CONDITION, r"(?i)\b(?:once|when|until|as soon as|if|unless)\s+(?:[\w'’-]+\s+){1,5}$");
-    let present_passive = ["is ", "are "].iter().any(|b| text[start..end].get(..b.len()).is_some_and(|p| p.eq_ignore_ascii_case(b)));
-    if present_passive && condition.is_match(clause) {
+    if begins_with_any(&text[start..end], &["is ", "are "]) && condition.is_match(clause) {
         return Some("a condition still to be met".into());
     }
     // "Expect campaign rallies in central Yerevan in the coming weeks": told ahead of time.
@@ -1880,6 +1871,11 @@ fn day_list_re() -> &'static Pattern {
 fn captured_after_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)^(?: (?:district|region|town|city|village))?,? (?:was|were|had been|has been) (?:seized|captured|occupied|taken|liberated|recaptured|retaken)\b|^ (?:был[аио]? )?(?:захвачен[аоы]?|занят[аоы]?|взят[аоы]?|освобожд[её]н[аоы]?)(?:[\s,.;:!?»)]|$)")
+}
+
+/// A copy of `c` for another occurrence its sentence tells: the counts stay with the first.
+fn another_occurrence(c: &Candidate) -> Candidate {
+    Candidate { killed: None, injured: None, ..c.clone() }
 }
 
 /// A date and, for a period, its end.
