@@ -173,6 +173,10 @@ enum Command {
         /// Where to write the model.
         #[arg(long, default_value = "data/model/sentence_types.tsv")]
         out: PathBuf,
+        /// Write no model; instead print leave-one-set-out sentence-level precision and
+        /// recall (each set judged by a model trained on all the others).
+        #[arg(long)]
+        cross_validate: bool,
     },
     /// Bring the database schema to this version of truce.
     Migrate {
@@ -580,9 +584,13 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             bench::run(&paths, mb)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::TrainModel { sets, out } => {
+        Command::TrainModel { sets, out, cross_validate } => {
             let sets = if sets.is_empty() { train::default_sets(Path::new("eval"))? } else { sets };
-            train::run(&sets, &out)?;
+            if cross_validate {
+                train::cross_validate(&sets)?;
+            } else {
+                train::run(&sets, &out)?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { db, corpus, addr, no_serve } => {

@@ -93,6 +93,68 @@ pub fn run(sets: &[PathBuf], out: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Sentence-level counts of one held-out set at one threshold.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    /// Sentences the gold gives an event.
+    events: usize,
+    /// Proposals, and how many of them have the gold's type.
+    proposed: usize,
+    right: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.events += other.events;
+        self.proposed += other.proposed;
+        self.right += other.right;
+    }
+
+    fn summary(&self) -> String {
+        let p = self.right as f64 / self.proposed.max(1) as f64;
+        let r = self.right as f64 / self.events.max(1) as f64;
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        format!("P {p:.3} R {r:.3} F1 {f:.3} ({} right of {} proposed, {} event sentences)", self.right, self.proposed, self.events)
+    }
+}
+
+/// Leave-one-set-out cross-validation: for each set, a model trained on all the others
+/// judges its sentences; prints sentence-level precision and recall at several thresholds
+/// (the one in use, `classify::THRESHOLD`, among them), per set and in all. This is how a
+/// change to the features or the training is measured on text the model never saw.
+pub fn cross_validate(sets: &[PathBuf]) -> anyhow::Result<()> {
+    const THRESHOLDS: [f32; 5] = [0.4, 0.5, 0.6, 0.7, 0.8];
+    if sets.len() < 2 {
+        bail!("cross-validation needs at least two annotated sets");
+    }
+    let per_set: Vec<Vec<Example>> = sets.iter().map(|s| examples(s)).collect::<anyhow::Result<_>>()?;
+    let mut total = [Counts::default(); THRESHOLDS.len()];
+    for (i, set) in sets.iter().enumerate() {
+        let training: Vec<&Example> = per_set.iter().enumerate().filter(|(j, _)| *j != i).flat_map(|(_, e)| e).collect();
+        let model = classify::train_on(&training);
+        let mut counts = [Counts::default(); THRESHOLDS.len()];
+        for example in &per_set[i] {
+            let judged = model.judge(&example.sentence);
+            for (c, &threshold) in counts.iter_mut().zip(&THRESHOLDS) {
+                c.events += usize::from(example.event_type.is_some());
+                if let Some((kind, _)) = judged.filter(|(_, p)| *p >= threshold) {
+                    c.proposed += 1;
+                    c.right += usize::from(example.event_type == Some(kind));
+                }
+            }
+        }
+        let in_use = THRESHOLDS.iter().position(|t| *t == classify::THRESHOLD).unwrap_or(0);
+        println!("{}: {}", set.display(), counts[in_use].summary());
+        for (t, c) in total.iter_mut().zip(counts) {
+            t.add(c);
+        }
+    }
+    for (threshold, c) in THRESHOLDS.iter().zip(total) {
+        println!("all sets, threshold {threshold}: {}", c.summary());
+    }
+    Ok(())
+}
+
 /// Reads a model file written by [`run`] and makes it the one extraction uses.
 pub fn install(path: &Path) -> anyhow::Result<()> {
     let tsv = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;

@@ -148,11 +148,7 @@ impl Model {
     /// The event type the model proposes for `sentence`, when it is sure enough.
     pub fn propose(&self, sentence: &str) -> Option<Proposal> {
         let words = words(sentence);
-        if words.len() < 4 {
-            return None;
-        }
-        let p = probabilities(&self.weights, self.classes.len(), features(&words).iter());
-        let (best, &probability) = p.iter().enumerate().skip(1).max_by(|a, b| a.1.total_cmp(b.1))?;
+        let (best, probability) = self.likeliest(&words)?;
         let event_type = self.classes[best]?;
         if probability < THRESHOLD {
             return None;
@@ -160,6 +156,24 @@ impl Model {
         let weight = |w: &Word| self.weights.get(&format!("w:{}", w.stem)).map_or(f32::MIN, |v| v[best]);
         let anchor = words.iter().max_by(|a, b| weight(a).total_cmp(&weight(b)))?;
         Some(Proposal { event_type, probability, anchor: (anchor.start, anchor.end) })
+    }
+}
+
+impl Model {
+    /// The likeliest event type of a sentence and its probability, however low; None for
+    /// a sentence too short to judge (fewer than four words).
+    pub fn judge(&self, sentence: &str) -> Option<(EventType, f32)> {
+        let (best, probability) = self.likeliest(&words(sentence))?;
+        Some((self.classes[best]?, probability))
+    }
+
+    /// The index of the likeliest class other than "no event", with its probability.
+    fn likeliest(&self, words: &[Word]) -> Option<(usize, f32)> {
+        if words.len() < 4 {
+            return None;
+        }
+        let p = probabilities(&self.weights, self.classes.len(), features(words).iter());
+        p.iter().copied().enumerate().skip(1).max_by(|a, b| a.1.total_cmp(&b.1))
     }
 }
 
@@ -204,6 +218,11 @@ pub struct Example {
 /// weights. Features seen in fewer than two examples are left out: they would only
 /// memorise their sentence.
 pub fn train(examples: &[Example]) -> Model {
+    train_on(&examples.iter().collect::<Vec<_>>())
+}
+
+/// [`train`] on borrowed examples (cross-validation trains on many subsets of one set).
+pub fn train_on(examples: &[&Example]) -> Model {
     const EPOCHS: usize = 8;
     let mut classes: Vec<Option<EventType>> = vec![None];
     classes.extend(EventType::ALL.iter().copied().map(Some));

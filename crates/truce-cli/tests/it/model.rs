@@ -135,3 +135,26 @@ fn a_trained_model_proposes_unknown_wording_and_the_rules_judge_it() {
     // neither a place nor a date, so nothing is proposed for it.
     assert!(!records.iter().any(|r| r["text"].as_str().is_some_and(|t| t.contains("could be") || t.contains("barn"))));
 }
+
+#[test]
+fn cross_validation_judges_each_set_with_a_model_trained_on_the_others() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (first, second) = (dir.path().join("first"), dir.path().join("second"));
+    write_training_set(&first);
+    write_training_set(&second);
+    let out = truce(&["train-model", "--cross-validate", path_str(&first), path_str(&second)]);
+    assert!(out.status.success(), "cross-validation failed: {}", stderr(&out));
+    let printed = stdout(&out);
+    // Each set holds the same four "sprayed with lead" sentences, so a model trained on
+    // one finds all four in the other, and no calm sentence.
+    for set in [&first, &second] {
+        let line = printed.lines().find(|l| l.starts_with(path_str(set))).unwrap_or_else(|| panic!("no line for {}: {printed}", set.display()));
+        assert!(line.contains("4 right of 4 proposed, 4 event sentences"), "{line}");
+    }
+    assert!(printed.contains("all sets, threshold 0.4: P 1.000 R 1.000"), "{printed}");
+    assert!(!dir.path().join("data").exists(), "cross-validation writes no model");
+
+    let alone = truce(&["train-model", "--cross-validate", path_str(&first)]);
+    assert!(!alone.status.success());
+    assert!(stderr(&alone).contains("at least two annotated sets"), "{}", stderr(&alone));
+}
