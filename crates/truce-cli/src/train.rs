@@ -128,6 +128,7 @@ pub fn cross_validate(sets: &[PathBuf]) -> anyhow::Result<()> {
         bail!("cross-validation needs at least two annotated sets");
     }
     let per_set: Vec<Vec<Example>> = sets.iter().map(|s| examples(s)).collect::<anyhow::Result<_>>()?;
+    let in_use = THRESHOLDS.iter().position(|t| *t == classify::THRESHOLD).unwrap_or(0);
     let mut total = [Counts::default(); THRESHOLDS.len()];
     for (i, set) in sets.iter().enumerate() {
         let training: Vec<&Example> = per_set.iter().enumerate().filter(|(j, _)| *j != i).flat_map(|(_, e)| e).collect();
@@ -143,7 +144,6 @@ pub fn cross_validate(sets: &[PathBuf]) -> anyhow::Result<()> {
                 }
             }
         }
-        let in_use = THRESHOLDS.iter().position(|t| *t == classify::THRESHOLD).unwrap_or(0);
         println!("{}: {}", set.display(), counts[in_use].summary());
         for (t, c) in total.iter_mut().zip(counts) {
             t.add(c);

@@ -144,7 +144,6 @@ impl Model {
         out
     }
 
-
     /// The event type the model proposes for `sentence`, when it is sure enough.
     pub fn propose(&self, sentence: &str) -> Option<Proposal> {
         let words = words(sentence);
@@ -157,9 +156,7 @@ impl Model {
         let anchor = words.iter().max_by(|a, b| weight(a).total_cmp(&weight(b)))?;
         Some(Proposal { event_type, probability, anchor: (anchor.start, anchor.end) })
     }
-}
 
-impl Model {
     /// The likeliest event type of a sentence and its probability, however low; None for
     /// a sentence too short to judge (fewer than four words).
     pub fn judge(&self, sentence: &str) -> Option<(EventType, f32)> {
