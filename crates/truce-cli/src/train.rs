@@ -133,11 +133,12 @@ pub fn cross_validate(sets: &[PathBuf]) -> anyhow::Result<()> {
     for (i, set) in sets.iter().enumerate() {
         let training: Vec<&Example> = per_set.iter().enumerate().filter(|(j, _)| *j != i).flat_map(|(_, e)| e).collect();
         let model = classify::train_on(&training);
-        let mut counts = [Counts::default(); THRESHOLDS.len()];
+        // The event sentences are the same at every threshold; only the proposals differ.
+        let events = per_set[i].iter().filter(|e| e.event_type.is_some()).count();
+        let mut counts = [Counts { events, ..Counts::default() }; THRESHOLDS.len()];
         for example in &per_set[i] {
             let judged = model.judge(&example.sentence);
             for (c, &threshold) in counts.iter_mut().zip(&THRESHOLDS) {
-                c.events += usize::from(example.event_type.is_some());
                 if let Some((kind, _)) = judged.filter(|(_, p)| *p >= threshold) {
                     c.proposed += 1;
                     c.right += usize::from(example.event_type == Some(kind));
