@@ -452,11 +452,11 @@ fn rules() -> &'static Rules {
             r("day_of_month", f(r"(?i)(?P<od>(?:двадцать |тридцать )?(?:первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого|тринадцатого|четырнадцатого|пятнадцатого|шестнадцатого|семнадцатого|восемнадцатого|девятнадцатого|двадцатого|тридцатого))(?: числа)?(?:[,.;:!?)]|$)"), |c| Some(Expr::DayOfMonth(ru_ordinal_number(c.name("od")?.as_str())?))),
             // "on the same day", "в тот же день": the day of the date told before.
             r("same_day", f(r"(?i)\b(?:the same day|that same day|later that day|earlier that day|(?:on|by|until|at [\d:.]+ (?:a\.m\.|p\.m\.|am|pm)) that day|the same evening|the same night|that same evening)\b|\bthat (?:first |same )?(?:night|evening)\b|[вВ] (?:тот|этот) же (?:день|вечер)|[вВ] ту (?:же )?ночь|той (?:же )?ночью"), |_| Some(Expr::FromPrevious(0))),
-            r("weekday", f(r"\b(?P<q>(?i:last|this past|on|early on|late on|late|early|(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
-                Some(Expr::Weekday {
-                    weekday: weekday_number(c.name("wd")?.as_str())?,
-                    strict: c.name("q")?.as_str().eq_ignore_ascii_case("last"),
-                })
+            r("weekday", f(r"\b(?P<q>(?i:last|this past|on|since|early on|late on|late|early|(?:in|on) the (?:early hours|small hours|wee hours|morning|night|evening|afternoon) of)) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), |c| {
+                let q = c.name("q")?.as_str();
+                let day = Expr::Weekday { weekday: weekday_number(c.name("wd")?.as_str())?, strict: q.eq_ignore_ascii_case("last") };
+                // "Since Tuesday, vehicles have not been allowed": from that day to the publication date.
+                Some(if q.eq_ignore_ascii_case("since") { Expr::Since(Box::new(day)) } else { day })
             }),
             r("next_day", f(r"(?i)\b(?:the )?(?:next|following) (?:day|morning|evening|night)\b|\ba day later\b"), |_| Some(Expr::NextDay)),
             // "Через девять дней его вернули", "спустя две недели": counted from the date told last.
@@ -944,6 +944,8 @@ mod tests {
         assert_eq!(resolve_all("two days ago", "2023-03-08"), vec![("2023-03-06".into(), None)]);
         assert_eq!(resolve_all("last Tuesday", "2023-03-08"), vec![("2023-03-07".into(), None)]);
         assert_eq!(resolve_all("last Wednesday", "2023-03-08"), vec![("2023-03-01".into(), None)]);
+        // "Since Tuesday": from that day to the publication date.
+        assert_eq!(resolve_all("Since Tuesday, civilian cars", "2023-03-08"), vec![("2023-03-07".into(), Some("2023-03-08".into()))]);
         assert_eq!(resolve_all("Last week, supplies", "2020-12-14"), vec![("2020-12-07".into(), Some("2020-12-13".into()))]);
         assert_eq!(resolve_all("in August of this year", "2022-12-13"), vec![("2022-08".into(), None)]);
         assert_eq!(resolve_all("In March this year", "2022-10-20"), vec![("2022-03".into(), None)]);

@@ -1332,7 +1332,7 @@ fn mutual_re() -> &'static Pattern {
 
 fn capture_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:captured|seized|occupied|recaptured|liberated|took control of|took|regained|взял[аи]?|захватил[аи]?|заняли|занял[аи]?|овладели|освободил[аи]?|взяти[еяю]|захват[аеу]?)(?: (?:the )?(?:town|city|village|district|region|heights?) of)? (?:the )?$")
+    re(&RE, r"(?i)\b(?:captured|seized|occupied|recaptured|liberated|freed|took control of|took|regained|взял[аи]?|захватил[аи]?|заняли|занял[аи]?|овладели|освободил[аи]?|взяти[еяю]|захват[аеу]?)(?: (?:the )?(?:town|city|village|district|region|heights?) of)? (?:the )?$")
 }
 
 /// A candidate with no trigger of its own (a list line, a captured place).
@@ -1870,7 +1870,7 @@ fn day_list_re() -> &'static Pattern {
 
 fn captured_after_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)^(?: (?:district|region|town|city|village))?,? (?:was|were|had been|has been) (?:seized|captured|occupied|taken|liberated|recaptured|retaken)\b|^ (?:был[аио]? )?(?:захвачен[аоы]?|занят[аоы]?|взят[аоы]?|освобожд[её]н[аоы]?)(?:[\s,.;:!?»)]|$)")
+    re(&RE, r"(?i)^(?: (?:district|region|town|city|village))?,? (?:(?:was|were|had been|has been) (?:seized|captured|occupied|taken|liberated|freed|recaptured|retaken)\b|(?:taken|seized|captured|freed|liberated) by (?:the )?(?:[\w'’-]+ ){0,2}?(?:forces|troops|army|units|formations)\b|fell (?:to|in|after|during)\b)|^ (?:был[аио]? )?(?:захвачен[аоы]?|занят[аоы]?|взят[аоы]?|освобожд[её]н[аоы]?)(?:[\s,.;:!?»)]|$)|^ (?:заняли|захватили|взяли|освободили|занял[аи]?|захватил[аи]?|освободил[аи]?) (?:[а-яё-]+ ){0,2}?(?:войск|арми|формировани|сил[аыу]?\b|подразделени)")
 }
 
 /// A copy of `c` for another occurrence its sentence tells: the counts stay with the first.

@@ -1203,6 +1203,23 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
 }
 
 #[test]
+fn a_place_taken_in_a_participle_or_by_falling_is_fighting() {
+    let taken = |text: &str| -> Vec<serde_json::Value> {
+        // The grammar's own reading, not a guess of the sentence model.
+        records_in(text, "2023-05-31", "en")
+            .into_iter()
+            .filter(|r| r["type"] == "armed_clash" && r["rule"].as_array().is_some_and(|rules| rules.iter().any(|x| x == "trigger:armed_clash:capture_of_place")))
+            .collect()
+    };
+    let reduced = taken("Demining\n\nThe firm clears land in the Aghdam district, taken by Armenian forces in July 1993.\n");
+    assert!(reduced.iter().any(|r| r["date"] == "1993-07" && r["places"] == serde_json::json!(["Aghdam"])), "{reduced:?}");
+    let fell = taken("Memoir\n\nMy grandfather left Shusha when the town fell in May 1992.\n");
+    assert!(fell.iter().any(|r| r["date"] == "1992-05" && r["places"] == serde_json::json!(["Shusha"])), "{fell:?}");
+    // Rockets that fell on a street took nothing.
+    assert!(taken("Memoir\n\nIn 1992 rockets fired from Shushi fell on their street.\n").is_empty());
+}
+
+#[test]
 fn what_is_expected_agreed_or_only_a_rubric_is_no_event() {
     let types = |text: &str, lang: &str| -> Vec<String> {
         records_in(text, "2023-05-31", lang).iter().map(|r| r["type"].as_str().expect("type").to_string()).collect()
