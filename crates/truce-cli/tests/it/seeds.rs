@@ -1242,6 +1242,8 @@ fn what_is_expected_agreed_or_only_a_rubric_is_no_event() {
     assert!(types("Award\n\nNor is it disputed that a ceasefire was reached near Jermuk on 14 September 2022.\n", "en").contains(&"agreement".to_string()));
     // A modal governs its verb, not the event a time phrase after it names.
     assert!(types("Note\n\nMany participants will have left Karabakh after the military operation of 19 September 2022.\n", "en").contains(&"armed_clash".to_string()));
+    // A request is not done yet.
+    assert!(types("Notice\n\nPlease sign the ceasefire agreement with Azerbaijan on 5 June 2023.\n", "en").is_empty());
     // A meeting Russian calls "намечена" is planned.
     assert!(types("Подкаст\n\nСледующая встреча лидеров намечена на 6 июня 2023 года в Брюсселе.\n", "ru").is_empty());
     // An assessment of what may come is no event.
