@@ -1642,6 +1642,11 @@ fn modal_of_telling_re() -> &'static Pattern {
     re(&RE, r"(?i)^(?: [\w'’]+){0,2}? (?:add|note|noted|mention|mentioned|say|said|stress|stressed|point out|pointed out|remember|remembered|recall|recalled|admit|admitted|acknowledge|acknowledged|emphasi[sz]e|emphasi[sz]ed|clarify|recognise|recognize)(?: [\w'’]+){0,2}? that\b|^,? (?:[а-яё]+ )?(?:отметить|сказать|напомнить|признать|подчеркнуть|добавить|уточнить|заметить),? что\b")
 }
 
+fn reason_clause_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:because|although|though|but|потому что|так как|поскольку)\b")
+}
+
 fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Option<String> {
     static OPINION: OnceLock<Pattern> = OnceLock::new();
     // An opinion covers its whole sentence: "I hope that ... met ...".
@@ -1663,6 +1668,9 @@ fn hypothetical(text: &str, sent_start: usize, start: usize, end: usize) -> Opti
         // "will have left after the military operation of 19 September": the modal governs the
         // verb; what a time phrase names after it happened.
         && !named_in_time_phrase_re().is_match(&clause[m.end()..])
+        // "he could not come because the police had closed the road": a reason or a contrast
+        // after the modal is told as fact.
+        && !reason_clause_re().is_match(&clause[m.end()..])
     {
         return Some(format!("hypothetical or demanded ({:?})", m.as_str()));
     }

@@ -1228,6 +1228,18 @@ fn a_place_taken_in_a_participle_or_by_falling_is_fighting() {
 }
 
 #[test]
+fn a_reason_after_a_modal_is_told_as_fact() {
+    let types = |text: &str| -> Vec<String> {
+        records_in(text, "2021-11-30", "en").iter().map(|r| r["type"].as_str().expect("type").to_string()).collect()
+    };
+    // The modal governs the coming, not the closure given as its reason.
+    let closed = "Courier\n\nOn 16 November 2021 the courier could not come because the police had closed the road between Goris and Kapan.\n";
+    assert!(types(closed).contains(&"restriction".to_string()), "{:?}", types(closed));
+    // Without a reason clause the modal still governs: a closure that could happen is none.
+    assert!(types("Courier\n\nOn 16 November 2021 the police could close the road between Goris and Kapan.\n").is_empty());
+}
+
+#[test]
 fn what_is_expected_agreed_or_only_a_rubric_is_no_event() {
     let types = |text: &str, lang: &str| -> Vec<String> {
         records_in(text, "2023-05-31", lang).iter().map(|r| r["type"].as_str().expect("type").to_string()).collect()
