@@ -1642,6 +1642,7 @@ fn modal_of_telling_re() -> &'static Pattern {
     re(&RE, r"(?i)^(?: [\w'’]+){0,2}? (?:add|note|noted|mention|mentioned|say|said|stress|stressed|point out|pointed out|remember|remembered|recall|recalled|admit|admitted|acknowledge|acknowledged|emphasi[sz]e|emphasi[sz]ed|clarify|recognise|recognize)(?: [\w'’]+){0,2}? that\b|^,? (?:[а-яё]+ )?(?:отметить|сказать|напомнить|признать|подчеркнуть|добавить|уточнить|заметить),? что\b")
 }
 
+/// Words that open a reason or a contrast: what follows them is told as fact, whatever modal came before.
 fn reason_clause_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:because|although|though|but|потому что|так как|поскольку)\b")
@@ -1878,7 +1879,19 @@ fn day_list_re() -> &'static Pattern {
 
 fn captured_after_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    re(&RE, r"(?i)^(?: (?:district|region|town|city|village))?,? (?:(?:was|were|had been|has been) (?:seized|captured|occupied|taken|liberated|freed|recaptured|retaken)\b|(?:taken|seized|captured|freed|liberated) by (?:the )?(?:[\w'’-]+ ){0,2}?(?:forces|troops|army|units|formations)\b|fell (?:to|in|after|during)\b)|^ (?:был[аио]? )?(?:захвачен[аоы]?|занят[аоы]?|взят[аоы]?|освобожд[её]н[аоы]?)(?:[\s,.;:!?»)]|$)|^ (?:заняли|захватили|взяли|освободили|занял[аи]?|захватил[аи]?|освободил[аи]?) (?:[а-яё-]+ ){0,2}?(?:войск|арми|формировани|сил[аыу]?\b|подразделени)")
+    re(
+        &RE,
+        concat!(
+            // "Lachin was seized", "the Aghdam district, taken by Armenian forces", "the town fell in May 1992".
+            r"(?i)^(?: (?:district|region|town|city|village))?,? (?:",
+            r"(?:was|were|had been|has been) (?:seized|captured|occupied|taken|liberated|freed|recaptured|retaken)\b",
+            r"|(?:taken|seized|captured|freed|liberated) by (?:the )?(?:[\w'’-]+ ){0,2}?(?:forces|troops|army|units|formations)\b",
+            r"|fell (?:to|in|after|during)\b)",
+            // "Шуша была взята", "Агдам заняли армянские формирования".
+            r"|^ (?:был[аио]? )?(?:захвачен[аоы]?|занят[аоы]?|взят[аоы]?|освобожд[её]н[аоы]?)(?:[\s,.;:!?»)]|$)",
+            r"|^ (?:заняли|захватили|взяли|освободили|занял[аи]?|захватил[аи]?|освободил[аи]?) (?:[а-яё-]+ ){0,2}?(?:войск|арми|формировани|сил[аыу]?\b|подразделени)",
+        ),
+    )
 }
 
 /// A copy of `c` for another occurrence its sentence tells: the counts stay with the first.
