@@ -591,6 +591,12 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
                 note!(explain, decisions, "{} {surface:?}: skipped, a natural cause", t.event_type);
                 continue;
             }
+            // "an electrical fault started a fire at our warehouse": the noun "fire" after an
+            // article or a kind of blaze is a fire that burns, not fire that is shot.
+            if t.event_type == EventType::Firing && blaze_before_re().is_match(&text[s.start..t.start]) && surface.to_lowercase().starts_with("fire") {
+                note!(explain, decisions, "{} {surface:?}: skipped, a blaze, not shooting", t.event_type);
+                continue;
+            }
             // "fired on the village and damaged a school": the damage is what the fire did.
             if t.event_type == EventType::Looting && strong_violent && damage_re().is_match(surface) {
                 note!(explain, decisions, "{} {surface:?}: skipped, damage done by the violence the sentence tells", t.event_type);
@@ -1870,6 +1876,13 @@ fn civilian_re() -> &'static Pattern {
 fn natural_cause_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     re(&RE, r"(?i)\b(?:mudflows?|landslides?|rockfalls?|avalanches?|snow|ice|fog|snowfall|snowstorms?|blizzards?|heavy (?:rain|snow)|floods?|flooding|storms?|earthquakes?)\b|оползн[а-яё]*|сел[ья] |снегопад[а-яё]*|наводнени[а-яё]*|паводк[а-яё]*|лавин[а-яё]*")
+}
+
+/// The words just before a noun "fire" that make it a blaze ("started a fire at", "the
+/// forest fire on"); "opened fire", "came under fire" and "heavy fire" stay shooting.
+fn blaze_before_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:(?:started|caused|set|put out|extinguished|fought) (?:a|the)|(?:a|the) (?:big|huge|large|major|small)|forest|grass|house|electrical|kitchen|warehouse|brush|wild)\s+$")
 }
 
 fn day_list_re() -> &'static Pattern {

@@ -1118,6 +1118,7 @@ fn common_russian_phrasings_of_each_kind_of_event_are_found() {
         ("у Шуши автобусу не давали проехать два часа.", "obstruction"),
         ("полевые работы у Чартара сорвала стрельба с азербайджанских позиций.", "firing"),
         ("у Сотка азербайджанские войска предприняли наступление.", "armed_clash"),
+        ("азербайджанские войска начали обстрел и наступление на позиции у Сотка.", "armed_clash"),
         ("у Лачина нас сменили десантники.", "deployment"),
         ("у Гадрута двое военнослужащих были захвачены в плен.", "arrest"),
         ("в Ханкенди удерживаются двое жителей Кельбаджара.", "arrest"),
@@ -1256,6 +1257,15 @@ fn a_reason_after_a_modal_is_told_as_fact() {
     assert!(types(closed).contains(&"restriction".to_string()), "{:?}", types(closed));
     // Without a reason clause the modal still governs: a closure that could happen is none.
     assert!(types("Courier\n\nThe police could close the road between Goris and Kapan on 16 November 2021.\n").is_empty());
+}
+
+#[test]
+fn a_fire_that_burns_is_no_firing() {
+    let types = |text: &str| types_in(text, "2021-03-31", "en");
+    assert!(types("Warehouse\n\nOn 2 March an electrical fault started a fire at our warehouse in Goris; no one was hurt.\n").is_empty());
+    // The same preposition after fire that is shot stays a firing.
+    let shot = types("Border\n\nOn 2 March Azerbaijani units opened fire at Armenian positions near Goris.\n");
+    assert_eq!(shot, ["firing"], "{shot:?}");
 }
 
 #[test]
