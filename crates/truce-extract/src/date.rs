@@ -214,8 +214,9 @@ fn cross_month_range(c: &Captures) -> Option<Expr> {
     let m2 = month_number(c.name("mon")?.as_str())?;
     let y = cap_num(c, "y").map(|y| y as i32);
     Some(Expr::Range {
-        // The start's year is inferred on its own: "31 December to 1 January 2023" starts in 2022.
-        start: Box::new(Expr::Abs { y: None, m: Some(m1), d: Some(cap_num(c, "d1")? as u8) }),
+        // The start's year is inferred on its own unless written: "31 December to 1 January
+        // 2023" starts in 2022.
+        start: Box::new(Expr::Abs { y: cap_num(c, "y1").map(|y| y as i32), m: Some(m1), d: Some(cap_num(c, "d1")? as u8) }),
         end: Box::new(Expr::Abs { y, m: Some(m2), d: Some(cap_num(c, "d2")? as u8) }),
     })
 }
@@ -342,8 +343,9 @@ fn rules() -> &'static Rules {
             }),
             // "в период с 24 по 25 марта", "с 10 по 14 ноября 2022 года"
             r("day_range", f(r"(?:в период )?с (?P<d1>[0-3]?\d) по (?P<d2>[0-3]?\d) {RUMON}(?: {Y}(?: года)?)?"), day_range),
-            // "on the night of 31 December to 1 January"
-            r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? (?P<m1>January|February|March|April|May|June|July|August|September|October|November|December) ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), cross_month_range),
+            // "on the night of 31 December 2022 to 1 January 2023", "в ночь с 31 декабря на 1 января"
+            r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? (?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (?P<y1>(?:19|20)\d\d))? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), cross_month_range),
+            r("night_range", f(r"(?:в ночь )?с (?P<d1>[0-3]?\d) (?P<m1>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?: (?P<y1>(?:19|20)\d\d)(?: года)?)? на (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), cross_month_range),
             // "on the night of 11 June": the night that began that day.
             r("night_of", f(r"(?i:(?:on )?the night of ){D} {MON}(?:,? {Y})?\b"), abs),
             r("night_of", f(r"(?i:(?:on )?the night of ){MON} {D}(?:,? {Y})?\b"), abs),
@@ -910,6 +912,16 @@ mod tests {
             resolve_all("On the night of 31 December to 1 January, fire", "2023-01-03"),
             vec![("2022-12-31".into(), Some("2023-01-01".into()))]
         );
+        // Both years written, in English and in Russian: one night, not two dates.
+        assert_eq!(
+            resolve_all("on the night of 31 December 2022 to 1 January 2023 servicemen fired", "2023-06-30"),
+            vec![("2022-12-31".into(), Some("2023-01-01".into()))]
+        );
+        assert_eq!(
+            resolve_all("в ночь с 31 декабря 2022 года на 1 января 2023 года обстреляли", "2023-06-30"),
+            vec![("2022-12-31".into(), Some("2023-01-01".into()))]
+        );
+        assert_eq!(resolve_all("в ночь с 30 ноября на 1 декабря обстреляли", "2023-06-30"), vec![("2022-11-30".into(), Some("2022-12-01".into()))]);
         assert_eq!(resolve_all("on the night of 11 June", "2023-06-15"), vec![("2023-06-11".into(), None)]);
         assert_eq!(resolve_all("handed over in November-December 2020", "2023-03"), vec![("2020-11".into(), Some("2020-12".into()))]);
         assert_eq!(resolve_all("переданы в ноябре–декабре 2020 года", "2023-03"), vec![("2020-11".into(), Some("2020-12".into()))]);

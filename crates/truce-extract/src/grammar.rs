@@ -1462,9 +1462,10 @@ fn dates_after_episodes(text: &str, start: usize, end: usize, lex: &Lexicon) -> 
 
 fn said_after_re() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    // "On 7 March the ministry said that", "На следующий день Министерство обороны сообщило, что":
-    // the speaker may stand between the date and a verb that opens what was said.
-    re(&RE, r"(?i)^\s*,?\s*(?:(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added|issued|published)\b|(?:the |its )(?:[\w-]+ ){0,4}?(?:said|stated|reported|announced|claimed|confirmed) that\b|(?:[а-яёА-ЯЁ-]+ ){1,4}?(?:сообщил[аио]?|заявил[аио]?|объявил[аио]?|уточнил[аио]?|подтвердил[аио]?),? что(?:\s|$))")
+    // "On 7 March the ministry said that", "На следующий день Министерство обороны сообщило, что",
+    // "On 2 January the Ministry of Defence of Azerbaijan denied that": the speaker may stand
+    // between the date and a verb that opens what was said.
+    re(&RE, r"(?i)^\s*,?\s*(?:(?:said|says|stated|reported|announced|rejected|denied|claimed|accused|told|confirmed|added|issued|published)\b|(?:the |its )(?:[\w-]+ ){0,6}?(?:said|stated|reported|announced|claimed|confirmed|denied|insisted|maintained|acknowledged|admitted) that\b|(?:[а-яёА-ЯЁ-]+ ){1,6}?(?:сообщил[аио]?|заявил[аио]?|объявил[аио]?|уточнил[аио]?|подтвердил[аио]?|опроверг(?:ли|ла|ло)?|отрицал[аио]?|утверждал[аио]?|признал[аио]?),? что(?:\s|$))")
 }
 
 fn said_before_re() -> &'static Pattern {
