@@ -146,11 +146,14 @@ const HELDOUT_F1_FLOORS: &[(&str, f64)] = &[
     ("eval/heldout128", 0.82),
     ("eval/heldout129", 0.77),
     ("eval/heldout130", 0.80),
+    ("eval/heldout131", 0.80),
     ("eval/heldout132", 0.73),
     ("eval/heldout133", 0.76),
     ("eval/heldout134", 0.84),
     ("eval/heldout135", 0.87),
+    ("eval/heldout136", 0.82),
     ("eval/heldout137", 0.80),
+    ("eval/heldout138", 0.88),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
