@@ -154,6 +154,8 @@ const HELDOUT_F1_FLOORS: &[(&str, f64)] = &[
     ("eval/heldout136", 0.82),
     ("eval/heldout137", 0.80),
     ("eval/heldout138", 0.88),
+    ("eval/heldout139", 0.80),
+    ("eval/heldout140", 0.81),
 ];
 
 /// Runs extraction over `corpus` and the scorer against `gold`; returns the scorer's JSON and headline.
