@@ -904,24 +904,17 @@ mod tests {
             vec![("2022-11-10".into(), Some("2022-11-14".into()))]
         );
         assert_eq!(resolve_all("on November 16-18, trucks", "2022-12-13"), vec![("2022-11-16".into(), Some("2022-11-18".into()))]);
-        assert_eq!(
-            resolve_all("on the night of 11 to 12 December", "2022-12-13"),
-            vec![("2022-12-11".into(), Some("2022-12-12".into()))]
-        );
-        assert_eq!(
-            resolve_all("On the night of 31 December to 1 January, fire", "2023-01-03"),
-            vec![("2022-12-31".into(), Some("2023-01-01".into()))]
-        );
-        // Both years written, in English and in Russian: one night, not two dates.
-        assert_eq!(
-            resolve_all("on the night of 31 December 2022 to 1 January 2023 servicemen fired", "2023-06-30"),
-            vec![("2022-12-31".into(), Some("2023-01-01".into()))]
-        );
-        assert_eq!(
-            resolve_all("в ночь с 31 декабря 2022 года на 1 января 2023 года обстреляли", "2023-06-30"),
-            vec![("2022-12-31".into(), Some("2023-01-01".into()))]
-        );
-        assert_eq!(resolve_all("в ночь с 30 ноября на 1 декабря обстреляли", "2023-06-30"), vec![("2022-11-30".into(), Some("2022-12-01".into()))]);
+        // Nights: within a month, across months and a new year, with both years written (one
+        // night, not two dates), in English and in Russian.
+        for (text, published, from, to) in [
+            ("on the night of 11 to 12 December", "2022-12-13", "2022-12-11", "2022-12-12"),
+            ("On the night of 31 December to 1 January, fire", "2023-01-03", "2022-12-31", "2023-01-01"),
+            ("on the night of 31 December 2022 to 1 January 2023 servicemen fired", "2023-06-30", "2022-12-31", "2023-01-01"),
+            ("в ночь с 31 декабря 2022 года на 1 января 2023 года обстреляли", "2023-06-30", "2022-12-31", "2023-01-01"),
+            ("в ночь с 30 ноября на 1 декабря обстреляли", "2023-06-30", "2022-11-30", "2022-12-01"),
+        ] {
+            assert_eq!(resolve_all(text, published), vec![(from.into(), Some(to.into()))], "{text}");
+        }
         assert_eq!(resolve_all("on the night of 11 June", "2023-06-15"), vec![("2023-06-11".into(), None)]);
         assert_eq!(resolve_all("handed over in November-December 2020", "2023-03"), vec![("2020-11".into(), Some("2020-12".into()))]);
         assert_eq!(resolve_all("переданы в ноябре–декабре 2020 года", "2023-03"), vec![("2020-11".into(), Some("2020-12".into()))]);

@@ -593,7 +593,10 @@ fn run(doc: &Document, gaz: &Gazetteer, explain: bool) -> Extraction {
             }
             // "an electrical fault started a fire at our warehouse": the noun "fire" after an
             // article or a kind of blaze is a fire that burns, not fire that is shot.
-            if t.event_type == EventType::Firing && blaze_before_re().is_match(&text[s.start..t.start]) && surface.to_lowercase().starts_with("fire") {
+            if t.event_type == EventType::Firing
+                && surface.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("fire"))
+                && blaze_before_re().is_match(&text[crate::lexicon::floor_char(text, t.start.saturating_sub(30).max(s.start))..t.start])
+            {
                 note!(explain, decisions, "{} {surface:?}: skipped, a blaze, not shooting", t.event_type);
                 continue;
             }
