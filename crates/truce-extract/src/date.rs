@@ -320,6 +320,7 @@ fn rules() -> &'static Rules {
         let f = |p: &str| {
             p.replace(r"\b", r"(?-u:\b)")
                 .replace("{MON}", MONTHS_EN)
+                .replace("{RUMON1}", &MONTHS_RU_GEN.replace("?P<mon>", "?P<m1>"))
                 .replace("{RUMON}", MONTHS_RU_GEN)
                 .replace("{RUMONP}", MONTHS_RU_PREP)
                 .replace("{WEEKDAY_LEAD}", WEEKDAY_LEAD)
@@ -345,7 +346,7 @@ fn rules() -> &'static Rules {
             r("day_range", f(r"(?:в период )?с (?P<d1>[0-3]?\d) по (?P<d2>[0-3]?\d) {RUMON}(?: {Y}(?: года)?)?"), day_range),
             // "on the night of 31 December 2022 to 1 January 2023", "в ночь с 31 декабря на 1 января"
             r("night_range", f(r"(?i:(?:on )?the night of )(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? (?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (?P<y1>(?:19|20)\d\d))? ?(?i:to|into|-|–|—) ?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? {MON}(?:,? {Y})?\b"), cross_month_range),
-            r("night_range", f(r"(?:в ночь )?с (?P<d1>[0-3]?\d) (?P<m1>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?: (?P<y1>(?:19|20)\d\d)(?: года)?)? на (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), cross_month_range),
+            r("night_range", f(r"(?:в ночь )?с (?P<d1>[0-3]?\d) {RUMON1}(?: (?P<y1>(?:19|20)\d\d)(?: года)?)? на (?P<d2>[0-3]?\d) {RUMON}(?: {Y})?"), cross_month_range),
             // "on the night of 11 June": the night that began that day.
             r("night_of", f(r"(?i:(?:on )?the night of ){D} {MON}(?:,? {Y})?\b"), abs),
             r("night_of", f(r"(?i:(?:on )?the night of ){MON} {D}(?:,? {Y})?\b"), abs),
